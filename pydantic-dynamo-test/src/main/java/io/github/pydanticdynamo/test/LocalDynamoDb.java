@@ -1,0 +1,251 @@
+package io.github.pydanticdynamo.test;
+
+import java.net.URI;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The DynamoDB endpoint tests and local runs use: {@code PYDANTIC_DYNAMO_ENDPOINT} when it is set,
+ * otherwise one dynalite engine shared by the whole JVM, started on first use.
+ *
+ * <pre>{@code
+ * LocalDynamoDb db = LocalDynamoDb.shared();
+ * TestTable table = db.createTable("PK", "SK");
+ * DynamoDbClient client = db.client();
+ * }</pre>
+ */
+public final class LocalDynamoDb {
+  /** The environment variable that points tests at another endpoint instead of dynalite. */
+  public static final String ENDPOINT_VARIABLE = "PYDANTIC_DYNAMO_ENDPOINT";
+
+  private static final AtomicLong TABLE_COUNTER = new AtomicLong();
+  private static volatile @Nullable LocalDynamoDb shared;
+
+  private final URI endpoint;
+  private final @Nullable DynaliteServer server;
+  private final Region region;
+  private final AwsCredentialsProvider credentials;
+  private volatile @Nullable DynamoDbClient client;
+  private volatile @Nullable DynamoDbAsyncClient asyncClient;
+
+  private LocalDynamoDb(URI endpoint, @Nullable DynaliteServer server, boolean external) {
+    this.endpoint = endpoint;
+    this.server = server;
+    String regionName = System.getenv("AWS_REGION");
+    this.region = Region.of(external && regionName != null ? regionName : "us-east-1");
+    this.credentials =
+        external && System.getenv("AWS_ACCESS_KEY_ID") != null
+            ? DefaultCredentialsProvider.builder().build()
+            : StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+  }
+
+  /**
+   * The JVM-wide endpoint, started on the first call.
+   *
+   * @return the shared local DynamoDB
+   */
+  public static LocalDynamoDb shared() {
+    LocalDynamoDb current = shared;
+    if (current == null) {
+      synchronized (LocalDynamoDb.class) {
+        current = shared;
+        if (current == null) {
+          current = startShared();
+          shared = current;
+        }
+      }
+    }
+    return current;
+  }
+
+  /**
+   * A handle on an engine this caller started and owns (for tests that stop or restart it).
+   *
+   * @param server the running engine
+   * @return a handle that makes clients for it
+   */
+  public static LocalDynamoDb of(DynaliteServer server) {
+    return new LocalDynamoDb(server.endpoint(), server, false);
+  }
+
+  private static LocalDynamoDb startShared() {
+    String configured = System.getenv(ENDPOINT_VARIABLE);
+    if (configured != null && !configured.isBlank()) {
+      return new LocalDynamoDb(URI.create(configured.trim()), null, true);
+    }
+    DynaliteServer server = DynaliteServer.start();
+    return new LocalDynamoDb(server.endpoint(), server, false);
+  }
+
+  /**
+   * The endpoint URL.
+   *
+   * @return the endpoint
+   */
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /**
+   * The region the clients sign for.
+   *
+   * @return the region
+   */
+  public Region region() {
+    return region;
+  }
+
+  /**
+   * Credentials for the endpoint (fixed dummy ones for dynalite).
+   *
+   * @return the credentials provider
+   */
+  public AwsCredentialsProvider credentials() {
+    return credentials;
+  }
+
+  /**
+   * The dynalite engine behind this endpoint, if this JVM started one.
+   *
+   * @return the engine, or {@code null} when {@code PYDANTIC_DYNAMO_ENDPOINT} is used
+   */
+  public @Nullable DynaliteServer server() {
+    return server;
+  }
+
+  /**
+   * A shared synchronous client for the endpoint.
+   *
+   * @return the client (do not close it)
+   */
+  public DynamoDbClient client() {
+    DynamoDbClient current = client;
+    if (current == null) {
+      synchronized (this) {
+        current = client;
+        if (current == null) {
+          current = newClient(ClientOverrideConfiguration.builder().build());
+          client = current;
+        }
+      }
+    }
+    return current;
+  }
+
+  /**
+   * A shared asynchronous client for the endpoint.
+   *
+   * @return the client (do not close it)
+   */
+  public DynamoDbAsyncClient asyncClient() {
+    DynamoDbAsyncClient current = asyncClient;
+    if (current == null) {
+      synchronized (this) {
+        current = asyncClient;
+        if (current == null) {
+          current = newAsyncClient(ClientOverrideConfiguration.builder().build());
+          asyncClient = current;
+        }
+      }
+    }
+    return current;
+  }
+
+  /**
+   * A new synchronous client with extra configuration (interceptors, retries); the caller closes
+   * it.
+   *
+   * @param configuration the override configuration
+   * @return a new client
+   */
+  public DynamoDbClient newClient(ClientOverrideConfiguration configuration) {
+    return DynamoDbClient.builder()
+        .endpointOverride(endpoint)
+        .region(region)
+        .credentialsProvider(credentials)
+        .overrideConfiguration(configuration)
+        .build();
+  }
+
+  /**
+   * A new asynchronous client with extra configuration (interceptors, retries); the caller closes
+   * it.
+   *
+   * @param configuration the override configuration
+   * @return a new client
+   */
+  public DynamoDbAsyncClient newAsyncClient(ClientOverrideConfiguration configuration) {
+    return DynamoDbAsyncClient.builder()
+        .endpointOverride(endpoint)
+        .region(region)
+        .credentialsProvider(credentials)
+        .overrideConfiguration(configuration)
+        .build();
+  }
+
+  /**
+   * Creates a table with a uniquely generated name and string partition and sort keys.
+   *
+   * @param partitionKey the partition (hash) key attribute name
+   * @param sortKey the sort (range) key attribute name
+   * @return the new, active table
+   */
+  public TestTable createTable(String partitionKey, String sortKey) {
+    String name =
+        "test-"
+            + TABLE_COUNTER.incrementAndGet()
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
+    return createTable(name, partitionKey, sortKey);
+  }
+
+  /**
+   * Creates a table with string partition and sort keys and waits until it is active.
+   *
+   * @param name the table name
+   * @param partitionKey the partition (hash) key attribute name
+   * @param sortKey the sort (range) key attribute name
+   * @return the new, active table
+   */
+  public TestTable createTable(String name, String partitionKey, String sortKey) {
+    DynamoDbClient dynamo = client();
+    dynamo.createTable(
+        b ->
+            b.tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                    AttributeDefinition.builder()
+                        .attributeName(partitionKey)
+                        .attributeType(ScalarAttributeType.S)
+                        .build(),
+                    AttributeDefinition.builder()
+                        .attributeName(sortKey)
+                        .attributeType(ScalarAttributeType.S)
+                        .build())
+                .keySchema(
+                    KeySchemaElement.builder()
+                        .attributeName(partitionKey)
+                        .keyType(KeyType.HASH)
+                        .build(),
+                    KeySchemaElement.builder()
+                        .attributeName(sortKey)
+                        .keyType(KeyType.RANGE)
+                        .build()));
+    dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
+    return new TestTable(name, partitionKey, sortKey, dynamo);
+  }
+}

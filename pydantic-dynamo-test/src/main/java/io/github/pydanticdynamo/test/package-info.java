@@ -1,0 +1,23 @@
+/**
+ * A real DynamoDB-compatible engine for tests and local runs.
+ *
+ * <p>{@link io.github.pydanticdynamo.test.LocalDynamoDb#shared()} starts <a
+ * href="https://github.com/architect/dynalite">dynalite</a> (installed with the machine's {@code
+ * npm} on first use, pinned by a lock file) on a free loopback port, once per JVM, and stops it
+ * when the JVM exits. Setting {@code PYDANTIC_DYNAMO_ENDPOINT} points everything at another
+ * endpoint instead (real DynamoDB or any compatible server).
+ *
+ * <pre>{@code
+ * @DynamoDbTest
+ * class ActorIntegrationTests {
+ *   @Test
+ *   void writesAndReads(DynamoDbClient client, TestTable table) {
+ *     client.putItem(b -> b.tableName(table.name()).item(...));
+ *   }
+ * }
+ * }</pre>
+ */
+@NullMarked
+package io.github.pydanticdynamo.test;
+
+import org.jspecify.annotations.NullMarked;
