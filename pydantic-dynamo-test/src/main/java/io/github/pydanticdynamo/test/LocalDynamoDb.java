@@ -213,6 +213,23 @@ public final class LocalDynamoDb {
     return createTable(name, partitionKey, sortKey);
   }
 
+  /** Polls every 10 ms: the SDK's waiter sleeps 20 s whenever its first look sees CREATING. */
+  private static void awaitActive(DynamoDbClient dynamo, String name) {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (dynamo.describeTable(b -> b.tableName(name)).table().tableStatus()
+        != software.amazon.awssdk.services.dynamodb.model.TableStatus.ACTIVE) {
+      if (System.nanoTime() > deadline) {
+        throw new LocalEngineException("table " + name + " did not become ACTIVE within 60 s");
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LocalEngineException("interrupted while waiting for table " + name, e);
+      }
+    }
+  }
+
   /**
    * Creates a table with string partition and sort keys and waits until it is active.
    *
@@ -245,7 +262,7 @@ public final class LocalDynamoDb {
                         .attributeName(sortKey)
                         .keyType(KeyType.RANGE)
                         .build()));
-    dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
+    awaitActive(dynamo, name);
     return new TestTable(name, partitionKey, sortKey, dynamo);
   }
 }

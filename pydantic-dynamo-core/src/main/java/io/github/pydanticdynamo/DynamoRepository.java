@@ -1,0 +1,244 @@
+package io.github.pydanticdynamo;
+
+import io.github.pydanticdynamo.internal.DefaultRepositoryBuilders;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A typed, synchronous repository of one model type in one DynamoDB table. Items are stored under
+ * the partition key {@code prefix#name#partitionIds…} and the sort key {@code
+ * contentType#contentIds…}, as the Python library does, with {@code _object_version}, {@code
+ * _timestamp} and {@code _ttl} beside the model's attributes. {@code null} id lists mean empty
+ * lists everywhere. Thread-safe.
+ *
+ * <pre>{@code
+ * DynamoRepository<FilmActor> actors = DynamoRepository.builder(FilmActor.class)
+ *     .client(DynamoDbClient.create())
+ *     .tableName("app-table")
+ *     .partitionPrefix("films")
+ *     .build();
+ * actors.put(PartitionedContent.of(List.of(), List.of("tom-hanks"), new FilmActor("tom-hanks", "Tom Hanks", null)));
+ * Optional<FilmActor> tom = actors.getItem(List.of(), List.of("tom-hanks"));
+ * }</pre>
+ *
+ * @param <T> the model type
+ */
+public interface DynamoRepository<T> extends AutoCloseable {
+
+  /**
+   * Starts a repository for {@code type}.
+   *
+   * @param type the model type (a record or a Jackson-mappable class)
+   * @param <T> the model type
+   * @return a builder
+   */
+  static <T> Builder<T> builder(Class<T> type) {
+    return DefaultRepositoryBuilders.sync(type);
+  }
+
+  /**
+   * Writes one item, replacing any item with the same key. Writes {@code _object_version} = the
+   * content's version, {@code _timestamp} = now, and {@code _ttl} when an expiry is set.
+   *
+   * @param content the content to write
+   * @throws InvalidItemException when validation rejects the item
+   * @throws ItemTooLargeException when the item is over 400 KB
+   */
+  void put(PartitionedContent<T> content);
+
+  /**
+   * Writes many items in chunks of 25 (several in flight), retrying what DynamoDB leaves
+   * unprocessed. Duplicate keys in the input: the last one wins. Validation of every item happens
+   * before anything is written.
+   *
+   * @param contents the contents to write
+   * @throws UnprocessedItemsException with exactly the contents not written, after the retries
+   */
+  void putBatch(Iterable<PartitionedContent<T>> contents);
+
+  /**
+   * Updates one item and returns its new state. Always sets {@code _timestamp} and adds one to
+   * {@code _object_version}.
+   *
+   * @param partitionIds the partition ids
+   * @param contentIds the content ids
+   * @param command what to change
+   * @return the item after the update
+   * @throws ItemNotFoundException when the item is missing and the command requires it
+   * @throws VersionConflictException when the command's version check fails
+   * @throws InvalidCommandException when the command does not fit the model
+   */
+  PartitionedContent<T> update(
+      @Nullable List<String> partitionIds,
+      @Nullable List<String> contentIds,
+      UpdateCommand command);
+
+  /**
+   * Reads one item.
+   *
+   * @param partitionIds the partition ids
+   * @param contentIds the content ids
+   * @return the content, or an empty response
+   */
+  GetResponse<T> get(@Nullable List<String> partitionIds, @Nullable List<String> contentIds);
+
+  /**
+   * Reads one item without its bookkeeping (the Python library's v1 style).
+   *
+   * @param partitionIds the partition ids
+   * @param contentIds the content ids
+   * @return the item, if stored
+   */
+  default Optional<T> getItem(
+      @Nullable List<String> partitionIds, @Nullable List<String> contentIds) {
+    return get(partitionIds, contentIds).content().map(PartitionedContent::item);
+  }
+
+  /**
+   * Reads many items: one {@link BatchResponse} per chunk of up to 100 requested keys, its items in
+   * request order. Keys asked twice are read once; missing keys are left out. Lazy: a chunk is read
+   * when the stream reaches it.
+   *
+   * @param keys the keys to read
+   * @return the pages
+   * @throws UnprocessedItemsException with the keys not read, after the retries
+   */
+  Stream<BatchResponse<T>> getBatch(Collection<ContentKey> keys);
+
+  /**
+   * Lists the items whose content ids start with {@code contentPrefix} (a string prefix of the
+   * composed sort key, as in the Python library), in ascending order.
+   *
+   * @param partitionIds the partition ids
+   * @param contentPrefix the content id prefix; empty for every item of this type in the partition
+   * @return one response per DynamoDB page, lazily
+   */
+  default Stream<BatchResponse<T>> list(
+      @Nullable List<String> partitionIds, @Nullable List<String> contentPrefix) {
+    return list(partitionIds, contentPrefix, QueryOptions.defaults());
+  }
+
+  /**
+   * Lists the items whose content ids start with {@code contentPrefix}.
+   *
+   * @param partitionIds the partition ids
+   * @param contentPrefix the content id prefix; empty for every item of this type in the partition
+   * @param options order, exact limit, filter, page size, continuation
+   * @return one response per DynamoDB page, lazily
+   */
+  Stream<BatchResponse<T>> list(
+      @Nullable List<String> partitionIds,
+      @Nullable List<String> contentPrefix,
+      QueryOptions options);
+
+  /**
+   * Lists the items whose composed content ids lie between {@code contentStart} and {@code
+   * contentEnd}, inclusive. Equal bounds list by prefix instead (keeping order, limit and filter).
+   *
+   * @param partitionIds the partition ids
+   * @param contentStart the lower bound
+   * @param contentEnd the upper bound
+   * @return one response per DynamoDB page, lazily
+   * @throws InvalidCommandException when the start is after the end
+   */
+  default Stream<BatchResponse<T>> listBetween(
+      @Nullable List<String> partitionIds,
+      @Nullable List<String> contentStart,
+      @Nullable List<String> contentEnd) {
+    return listBetween(partitionIds, contentStart, contentEnd, QueryOptions.defaults());
+  }
+
+  /**
+   * Lists the items whose composed content ids lie between the bounds, inclusive.
+   *
+   * @param partitionIds the partition ids
+   * @param contentStart the lower bound
+   * @param contentEnd the upper bound
+   * @param options order, exact limit, filter, page size, continuation
+   * @return one response per DynamoDB page, lazily
+   * @throws InvalidCommandException when the start is after the end
+   */
+  Stream<BatchResponse<T>> listBetween(
+      @Nullable List<String> partitionIds,
+      @Nullable List<String> contentStart,
+      @Nullable List<String> contentEnd,
+      QueryOptions options);
+
+  /**
+   * Streams the contents under a prefix across pages, lazily (the Python library's v1 style).
+   *
+   * @param partitionIds the partition ids
+   * @param contentPrefix the content id prefix
+   * @return the contents
+   */
+  default Stream<PartitionedContent<T>> listContents(
+      @Nullable List<String> partitionIds, @Nullable List<String> contentPrefix) {
+    return listContents(partitionIds, contentPrefix, QueryOptions.defaults());
+  }
+
+  /**
+   * Streams the contents under a prefix across pages, lazily.
+   *
+   * @param partitionIds the partition ids
+   * @param contentPrefix the content id prefix
+   * @param options order, exact limit, filter, page size, continuation
+   * @return the contents
+   */
+  default Stream<PartitionedContent<T>> listContents(
+      @Nullable List<String> partitionIds,
+      @Nullable List<String> contentPrefix,
+      QueryOptions options) {
+    return list(partitionIds, contentPrefix, options).flatMap(page -> page.contents().stream());
+  }
+
+  /**
+   * Deletes every item of this type under {@code contentPrefix} in the partition (reads the keys,
+   * then deletes them in batches of 25).
+   *
+   * @param partitionIds the partition ids
+   * @param contentPrefix the content id prefix; empty deletes every item of this type in the
+   *     partition
+   * @return how many items were deleted
+   * @throws UnprocessedItemsException when deletes remain unconfirmed after the retries
+   */
+  long delete(@Nullable List<String> partitionIds, @Nullable List<String> contentPrefix);
+
+  /**
+   * The repository's settings (table, keys, prefix, names).
+   *
+   * @return the settings
+   */
+  RepositorySettings settings();
+
+  /** Releases the repository's own resources; the DynamoDB client stays open (it is yours). */
+  @Override
+  void close();
+
+  /**
+   * Builds a {@link DynamoRepository}.
+   *
+   * @param <T> the model type
+   */
+  interface Builder<T> extends RepositoryBuilder<T, Builder<T>> {
+    /**
+     * The synchronous client (required).
+     *
+     * @param client the client
+     * @return this builder
+     */
+    Builder<T> client(DynamoDbClient client);
+
+    /**
+     * Builds the repository, checking the model and the settings.
+     *
+     * @return the repository
+     * @throws InvalidModelException when the model cannot be stored
+     * @throws InvalidCommandException when a required setting is missing or invalid
+     */
+    DynamoRepository<T> build();
+  }
+}

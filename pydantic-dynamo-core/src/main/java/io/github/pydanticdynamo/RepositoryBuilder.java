@@ -1,0 +1,131 @@
+package io.github.pydanticdynamo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The settings shared by {@link DynamoRepository.Builder} and {@link
+ * AsyncDynamoRepository.Builder}. The model is checked when {@code build()} is called: a type
+ * Jackson cannot map, or a property named like a reserved attribute ({@code _timestamp}, {@code
+ * _object_version}, {@code _ttl}) or a key attribute, fails with {@link InvalidModelException}.
+ *
+ * <pre>{@code
+ * DynamoRepository<FilmActor> repo = DynamoRepository.builder(FilmActor.class)
+ *     .client(dynamoDbClient)
+ *     .tableName("app-table")
+ *     .partitionPrefix("test")
+ *     .build();
+ * }</pre>
+ *
+ * @param <T> the model type
+ * @param <B> the concrete builder type
+ */
+public interface RepositoryBuilder<T, B extends RepositoryBuilder<T, B>> {
+  /** The default partition key attribute name (the Python library's v1 default). */
+  String DEFAULT_PARTITION_KEY = "_table_item_id";
+
+  /** The default sort key attribute name (the Python library's v1 default). */
+  String DEFAULT_SORT_KEY = "_table_content_id";
+
+  /**
+   * The table (required).
+   *
+   * @param tableName the table name
+   * @return this builder
+   */
+  B tableName(String tableName);
+
+  /**
+   * The partition (hash) key attribute name; default {@value #DEFAULT_PARTITION_KEY}.
+   *
+   * @param attributeName the attribute name
+   * @return this builder
+   */
+  B partitionKey(String attributeName);
+
+  /**
+   * The sort (range) key attribute name; default {@value #DEFAULT_SORT_KEY}.
+   *
+   * @param attributeName the attribute name
+   * @return this builder
+   */
+  B sortKey(String attributeName);
+
+  /**
+   * The first part of every partition key, usually the application's name (required).
+   *
+   * @param prefix the prefix (no {@code #})
+   * @return this builder
+   */
+  B partitionPrefix(String prefix);
+
+  /**
+   * The partition name; default {@link DynamoEntity#partitionName()}, else the content type.
+   *
+   * @param name the partition name (no {@code #})
+   * @return this builder
+   */
+  B partitionName(String name);
+
+  /**
+   * The content type; default {@link DynamoEntity#contentType()}, else the type's simple name.
+   *
+   * @param contentType the content type (no {@code #})
+   * @return this builder
+   */
+  B contentType(String contentType);
+
+  /**
+   * Whether reads are strongly consistent; default false.
+   *
+   * @param consistent true for consistent reads
+   * @return this builder
+   */
+  B consistentReads(boolean consistent);
+
+  /**
+   * The Jackson 2 mapper for items; a copy is configured (ISO dates, unknown properties ignored),
+   * the given one is never changed. Default: a mapper with the Java time, JDK 8 and parameter-name
+   * modules.
+   *
+   * @param objectMapper the mapper
+   * @return this builder
+   */
+  B objectMapper(ObjectMapper objectMapper);
+
+  /**
+   * A Bean Validation validator ({@code jakarta.validation.Validator}); items are validated before
+   * {@code put} and {@code putBatch}, and an invalid item fails with {@link InvalidItemException}
+   * before anything is written.
+   *
+   * @param validator the validator, or {@code null} for none
+   * @return this builder
+   */
+  B validator(jakarta.validation.@Nullable Validator validator);
+
+  /**
+   * Concurrency and retries of batch operations; default {@link BatchSettings#defaults()}.
+   *
+   * @param settings the settings
+   * @return this builder
+   */
+  B batchSettings(BatchSettings settings);
+
+  /**
+   * Leave out items whose expiry has passed (DynamoDB deletes expired items up to days late);
+   * default false.
+   *
+   * @param hide true to hide expired items on reads
+   * @return this builder
+   */
+  B hideExpired(boolean hide);
+
+  /**
+   * The clock for {@code _timestamp} and expiry checks; default the UTC system clock.
+   *
+   * @param clock the clock
+   * @return this builder
+   */
+  B clock(Clock clock);
+}

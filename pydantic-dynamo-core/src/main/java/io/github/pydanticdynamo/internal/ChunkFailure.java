@@ -1,0 +1,63 @@
+package io.github.pydanticdynamo.internal;
+
+import io.github.pydanticdynamo.ContentKey;
+import io.github.pydanticdynamo.PartitionedContent;
+import io.github.pydanticdynamo.UnprocessedItemsException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a batch chunk left undone, and why.
+ *
+ * @param pending the entries not confirmed
+ * @param cause the failure that ended the chunk, or null when retries ran out
+ */
+record ChunkFailure(List<BatchEntry> pending, @Nullable Throwable cause) {
+
+  enum Operation {
+    PUT("written"),
+    DELETE("deleted"),
+    GET("read");
+
+    final String done;
+
+    Operation(String done) {
+      this.done = done;
+    }
+  }
+
+  /** One exception for all the failures of a batch, carrying exactly what was not done. */
+  static UnprocessedItemsException exception(
+      Operation operation, int total, int attempts, List<ChunkFailure> failures) {
+    List<PartitionedContent<?>> contents = new ArrayList<>();
+    List<ContentKey> keys = new ArrayList<>();
+    Throwable cause = null;
+    for (ChunkFailure failure : failures) {
+      for (BatchEntry entry : failure.pending()) {
+        if (entry.content() != null) {
+          contents.add(entry.content());
+        }
+        keys.add(entry.key());
+      }
+      if (cause == null) {
+        cause = failure.cause();
+      }
+    }
+    String message =
+        keys.size()
+            + " of "
+            + total
+            + " items were not "
+            + operation.done
+            + (cause == null
+                ? " after " + attempts + " attempts (DynamoDB kept returning them unprocessed)"
+                : " because a request failed: " + cause)
+            + "; the exception lists them so they can be retried";
+    return switch (operation) {
+      case PUT -> new UnprocessedItemsException(message, contents, List.of(), List.of(), cause);
+      case GET -> new UnprocessedItemsException(message, List.of(), keys, List.of(), cause);
+      case DELETE -> new UnprocessedItemsException(message, List.of(), List.of(), keys, cause);
+    };
+  }
+}

@@ -1,0 +1,375 @@
+package io.github.pydanticdynamo.internal;
+
+import io.github.pydanticdynamo.AsyncDynamoRepository;
+import io.github.pydanticdynamo.BatchResponse;
+import io.github.pydanticdynamo.BatchSettings;
+import io.github.pydanticdynamo.ContentKey;
+import io.github.pydanticdynamo.GetResponse;
+import io.github.pydanticdynamo.PartitionedContent;
+import io.github.pydanticdynamo.QueryOptions;
+import io.github.pydanticdynamo.RepositorySettings;
+import io.github.pydanticdynamo.UpdateCommand;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * The asynchronous repository: drives {@link RepositoryCore}'s requests on a {@link
+ * DynamoDbAsyncClient}; the same request building, paging and retry decisions as the sync one.
+ */
+final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> {
+  private final RepositoryCore<T> core;
+  private final DynamoDbAsyncClient client;
+  private final BatchSettings batch;
+
+  DefaultAsyncDynamoRepository(RepositoryCore<T> core, DynamoDbAsyncClient client) {
+    this.core = core;
+    this.client = client;
+    this.batch = core.config().batch();
+  }
+
+  @Override
+  public CompletableFuture<Void> put(PartitionedContent<T> content) {
+    return client.putItem(core.putRequest(content)).thenApply(response -> null);
+  }
+
+  @Override
+  public CompletableFuture<Void> putBatch(Iterable<PartitionedContent<T>> contents) {
+    Instant now = core.now();
+    List<BatchEntry> entries = new ArrayList<>();
+    for (PartitionedContent<T> content : contents) {
+      entries.add(BatchEntry.put(core, content, now));
+    }
+    return writeAll(BatchEntry.lastWins(entries), ChunkFailure.Operation.PUT);
+  }
+
+  @Override
+  public CompletableFuture<PartitionedContent<T>> update(
+      @Nullable List<String> partitionIds,
+      @Nullable List<String> contentIds,
+      UpdateCommand command) {
+    core.checkUpdate(command);
+    ContentKey key = ContentKey.of(partitionIds, contentIds);
+    Map<String, AttributeValue> raw = core.key(key);
+    UpdateItemRequest request = core.updateRequest(raw, command, Set.of(), Set.of());
+    return send(key, command, request)
+        .exceptionallyCompose(
+            error -> {
+              Throwable cause = BatchRetry.unwrap(error);
+              if (!RepositoryCore.isStateValidationError(cause)) {
+                return CompletableFuture.failedFuture(cause);
+              }
+              return readConsistently(raw)
+                  .thenCompose(
+                      stored -> {
+                        RepositoryCore.StateAdjustments adjustments =
+                            core.adjustmentsFor(command, stored);
+                        if (adjustments.isEmpty()) {
+                          return CompletableFuture.failedFuture(cause);
+                        }
+                        return send(
+                            key,
+                            command,
+                            core.updateRequest(
+                                raw, command, adjustments.createMaps(), adjustments.nullTargets()));
+                      });
+            });
+  }
+
+  private CompletableFuture<PartitionedContent<T>> send(
+      ContentKey key, UpdateCommand command, UpdateItemRequest request) {
+    return client
+        .updateItem(request)
+        .thenApply(response -> core.updated(response.attributes()))
+        .exceptionallyCompose(
+            error -> {
+              Throwable cause = BatchRetry.unwrap(error);
+              if (!(cause instanceof ConditionalCheckFailedException failed)) {
+                return CompletableFuture.failedFuture(cause);
+              }
+              CompletableFuture<@Nullable Map<String, AttributeValue>> stored =
+                  failed.hasItem()
+                      ? CompletableFuture.completedFuture(failed.item())
+                      : readConsistently(request.key());
+              return stored.thenCompose(
+                  item ->
+                      CompletableFuture.failedFuture(
+                          core.conditionFailure(key, command, item, failed)));
+            });
+  }
+
+  private CompletableFuture<@Nullable Map<String, AttributeValue>> readConsistently(
+      Map<String, AttributeValue> key) {
+    return client
+        .getItem(core.getRequest(key, true))
+        .thenApply(response -> response.hasItem() ? response.item() : null);
+  }
+
+  @Override
+  public CompletableFuture<GetResponse<T>> get(
+      @Nullable List<String> partitionIds, @Nullable List<String> contentIds) {
+    return client
+        .getItem(core.getRequest(core.key(partitionIds, contentIds), core.consistent(null)))
+        .thenApply(
+            response ->
+                response.hasItem() && !response.item().isEmpty()
+                    ? GetResponse.of(core.read(response.item()))
+                    : GetResponse.<T>empty());
+  }
+
+  @Override
+  public Publisher<BatchResponse<T>> getBatch(Collection<ContentKey> keys) {
+    List<BatchEntry> entries = new ArrayList<>(keys.size());
+    for (ContentKey key : keys) {
+      entries.add(BatchEntry.read(core, key));
+    }
+    List<List<BatchEntry>> chunks =
+        BatchEntry.chunks(BatchEntry.firstWins(entries), BatchEntry.READ_CHUNK);
+    return new PagePublisher<>(
+        () ->
+            new PagePublisher.Source<>() {
+              private int next;
+
+              @Override
+              public boolean done() {
+                return next >= chunks.size();
+              }
+
+              @Override
+              public CompletableFuture<BatchResponse<T>> next() {
+                List<BatchEntry> chunk = chunks.get(next++);
+                return readChunk(
+                    new BatchReads<>(core, chunk), 1, chunks.subList(next, chunks.size()));
+              }
+            });
+  }
+
+  private CompletableFuture<BatchResponse<T>> readChunk(
+      BatchReads<T> reads, int attempt, List<List<BatchEntry>> later) {
+    return client
+        .batchGetItem(reads.request(core.consistent(null)))
+        .handle(
+            (response, error) -> {
+              if (error == null) {
+                reads.accept(response);
+              }
+              return BatchRetry.decide(batch, attempt, reads.pending(), error);
+            })
+        .thenCompose(
+            decision ->
+                switch (decision.kind()) {
+                  case DONE ->
+                      CompletableFuture.completedFuture(BatchResponse.of(reads.contents(), null));
+                  case RETRY -> after(decision.delay(), () -> readChunk(reads, attempt + 1, later));
+                  case GIVE_UP -> {
+                    List<ChunkFailure> failures = new ArrayList<>();
+                    failures.add(new ChunkFailure(decision.pending(), decision.cause()));
+                    for (List<BatchEntry> unread : later) {
+                      failures.add(new ChunkFailure(unread, null));
+                    }
+                    int total = reads.size() + later.stream().mapToInt(List::size).sum();
+                    yield CompletableFuture.failedFuture(
+                        ChunkFailure.exception(
+                            ChunkFailure.Operation.GET, total, attempt, failures));
+                  }
+                });
+  }
+
+  @Override
+  public Publisher<BatchResponse<T>> list(
+      @Nullable List<String> partitionIds,
+      @Nullable List<String> contentPrefix,
+      QueryOptions options) {
+    return pages(core.listPlan(partitionIds, contentPrefix, options));
+  }
+
+  @Override
+  public Publisher<BatchResponse<T>> listBetween(
+      @Nullable List<String> partitionIds,
+      @Nullable List<String> contentStart,
+      @Nullable List<String> contentEnd,
+      QueryOptions options) {
+    return pages(core.betweenPlan(partitionIds, contentStart, contentEnd, options));
+  }
+
+  private Publisher<BatchResponse<T>> pages(QueryPlan plan) {
+    return new PagePublisher<>(() -> new QuerySource<>(core, client, plan));
+  }
+
+  /** The pages of one query walk. */
+  private static final class QuerySource<T> implements PagePublisher.Source<BatchResponse<T>> {
+    private final DynamoDbAsyncClient client;
+    private final QueryPager<T> pager;
+
+    QuerySource(RepositoryCore<T> core, DynamoDbAsyncClient client, QueryPlan plan) {
+      this.client = client;
+      this.pager = new QueryPager<>(core, plan);
+    }
+
+    @Override
+    public boolean done() {
+      return pager.done();
+    }
+
+    @Override
+    public CompletableFuture<BatchResponse<T>> next() {
+      return client.query(pager.nextRequest()).thenApply(pager::accept);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Long> delete(
+      @Nullable List<String> partitionIds, @Nullable List<String> contentPrefix) {
+    QueryRequest query = core.keysQuery(partitionIds, contentPrefix);
+    List<BatchEntry> entries = Collections.synchronizedList(new ArrayList<>());
+    return collectKeys(query, null, entries)
+        .thenCompose(
+            ignored ->
+                writeAll(entries, ChunkFailure.Operation.DELETE)
+                    .thenApply(done -> (long) entries.size()));
+  }
+
+  private CompletableFuture<Void> collectKeys(
+      QueryRequest query, @Nullable Map<String, AttributeValue> start, List<BatchEntry> entries) {
+    QueryRequest request =
+        start == null ? query : query.toBuilder().exclusiveStartKey(start).build();
+    return client
+        .query(request)
+        .thenCompose(
+            page -> {
+              for (Map<String, AttributeValue> key : page.items()) {
+                entries.add(BatchEntry.delete(core, key));
+              }
+              return page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                  ? collectKeys(query, page.lastEvaluatedKey(), entries)
+                  : CompletableFuture.completedFuture(null);
+            });
+  }
+
+  /** Writes in chunks of 25 with at most {@code concurrency} chunks in flight. */
+  private CompletableFuture<Void> writeAll(
+      List<BatchEntry> entries, ChunkFailure.Operation operation) {
+    if (entries.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    ConcurrentLinkedQueue<List<BatchEntry>> queue =
+        new ConcurrentLinkedQueue<>(BatchEntry.chunks(entries, BatchEntry.WRITE_CHUNK));
+    List<ChunkFailure> failures = Collections.synchronizedList(new ArrayList<>());
+    int workers = Math.min(batch.concurrency(), queue.size());
+    CompletableFuture<?>[] running = new CompletableFuture<?>[workers];
+    for (int i = 0; i < workers; i++) {
+      running[i] = worker(queue, failures);
+    }
+    return CompletableFuture.allOf(running)
+        .thenCompose(
+            done ->
+                failures.isEmpty()
+                    ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.failedFuture(
+                        ChunkFailure.exception(
+                            operation, entries.size(), batch.maxAttempts(), failures)));
+  }
+
+  private CompletableFuture<Void> worker(
+      ConcurrentLinkedQueue<List<BatchEntry>> queue, List<ChunkFailure> failures) {
+    List<BatchEntry> chunk = queue.poll();
+    if (chunk == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    Throwable hard = hardFailure(failures);
+    if (hard != null) { // after a hard failure, chunks not yet sent are reported, not sent
+      failures.add(new ChunkFailure(chunk, hard));
+      return worker(queue, failures);
+    }
+    return writeChunk(chunk, 1)
+        .thenCompose(
+            failure -> {
+              if (failure != null) {
+                failures.add(failure);
+              }
+              return worker(queue, failures);
+            });
+  }
+
+  private static @Nullable Throwable hardFailure(List<ChunkFailure> failures) {
+    synchronized (failures) {
+      for (ChunkFailure failure : failures) {
+        if (failure.cause() != null) {
+          return failure.cause();
+        }
+      }
+    }
+    return null;
+  }
+
+  private CompletableFuture<@Nullable ChunkFailure> writeChunk(
+      List<BatchEntry> pending, int attempt) {
+    CompletableFuture<List<BatchEntry>> sent;
+    try {
+      sent =
+          client
+              .batchWriteItem(BatchEntry.writeRequest(core.table(), pending))
+              .thenApply(
+                  response ->
+                      BatchEntry.unprocessedWrites(core, pending, response.unprocessedItems()));
+    } catch (RuntimeException e) {
+      sent = CompletableFuture.failedFuture(e);
+    }
+    return sent.handle(
+            (left, error) ->
+                BatchRetry.decide(batch, attempt, error == null ? left : pending, error))
+        .thenCompose(
+            decision ->
+                switch (decision.kind()) {
+                  case DONE -> CompletableFuture.<@Nullable ChunkFailure>completedFuture(null);
+                  case RETRY ->
+                      after(decision.delay(), () -> writeChunk(decision.pending(), attempt + 1));
+                  case GIVE_UP ->
+                      CompletableFuture.<@Nullable ChunkFailure>completedFuture(
+                          new ChunkFailure(decision.pending(), decision.cause()));
+                });
+  }
+
+  private static <R> CompletableFuture<R> after(
+      Duration delay, Supplier<CompletableFuture<R>> next) {
+    Executor delayed = CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS);
+    return CompletableFuture.supplyAsync(next, delayed).thenCompose(future -> future);
+  }
+
+  RepositoryCore<T> core() {
+    return core;
+  }
+
+  @Override
+  public RepositorySettings settings() {
+    return core.settings();
+  }
+
+  @Override
+  public void close() {
+    // nothing of its own: the client belongs to the caller
+  }
+
+  @Override
+  public String toString() {
+    RepositorySettings s = core.settings();
+    return "AsyncDynamoRepository[" + s.modelType().getSimpleName() + " in " + s.tableName() + "]";
+  }
+}

@@ -1,0 +1,388 @@
+package io.github.pydanticdynamo.internal;
+
+import io.github.pydanticdynamo.BatchResponse;
+import io.github.pydanticdynamo.BatchSettings;
+import io.github.pydanticdynamo.ContentKey;
+import io.github.pydanticdynamo.DynamoRepository;
+import io.github.pydanticdynamo.GetResponse;
+import io.github.pydanticdynamo.PartitionedContent;
+import io.github.pydanticdynamo.QueryOptions;
+import io.github.pydanticdynamo.RepositorySettings;
+import io.github.pydanticdynamo.UpdateCommand;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * The synchronous repository: drives {@link RepositoryCore}'s requests on a {@link DynamoDbClient}.
+ */
+final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final RepositoryCore<T> core;
+  private final DynamoDbClient client;
+  private final BatchSettings batch;
+  private volatile @Nullable ExecutorService pool;
+
+  DefaultDynamoRepository(RepositoryCore<T> core, DynamoDbClient client) {
+    this.core = core;
+    this.client = client;
+    this.batch = core.config().batch();
+  }
+
+  @Override
+  public void put(PartitionedContent<T> content) {
+    client.putItem(core.putRequest(content));
+  }
+
+  @Override
+  public void putBatch(Iterable<PartitionedContent<T>> contents) {
+    Instant now = core.now();
+    List<BatchEntry> entries = new ArrayList<>();
+    for (PartitionedContent<T> content : contents) {
+      entries.add(BatchEntry.put(core, content, now)); // every item is checked before any write
+    }
+    writeAll(BatchEntry.lastWins(entries), ChunkFailure.Operation.PUT);
+  }
+
+  @Override
+  public PartitionedContent<T> update(
+      @Nullable List<String> partitionIds,
+      @Nullable List<String> contentIds,
+      UpdateCommand command) {
+    core.checkUpdate(command);
+    ContentKey key = ContentKey.of(partitionIds, contentIds);
+    Map<String, AttributeValue> raw = core.key(key);
+    UpdateItemRequest request = core.updateRequest(raw, command, Set.of(), Set.of());
+    try {
+      return send(key, command, request);
+    } catch (RuntimeException e) {
+      if (!RepositoryCore.isStateValidationError(e)) {
+        throw e;
+      }
+      RepositoryCore.StateAdjustments adjustments =
+          core.adjustmentsFor(command, readConsistently(raw));
+      if (adjustments.isEmpty()) {
+        throw e;
+      }
+      return send(
+          key,
+          command,
+          core.updateRequest(raw, command, adjustments.createMaps(), adjustments.nullTargets()));
+    }
+  }
+
+  private PartitionedContent<T> send(
+      ContentKey key, UpdateCommand command, UpdateItemRequest request) {
+    try {
+      return core.updated(client.updateItem(request).attributes());
+    } catch (ConditionalCheckFailedException e) {
+      Map<String, AttributeValue> stored = e.hasItem() ? e.item() : readConsistently(request.key());
+      throw core.conditionFailure(key, command, stored, e);
+    }
+  }
+
+  private @Nullable Map<String, AttributeValue> readConsistently(Map<String, AttributeValue> key) {
+    GetItemResponse response = client.getItem(core.getRequest(key, true));
+    return response.hasItem() ? response.item() : null;
+  }
+
+  @Override
+  public GetResponse<T> get(
+      @Nullable List<String> partitionIds, @Nullable List<String> contentIds) {
+    GetItemResponse response =
+        client.getItem(core.getRequest(core.key(partitionIds, contentIds), core.consistent(null)));
+    return response.hasItem() && !response.item().isEmpty()
+        ? GetResponse.of(core.read(response.item()))
+        : GetResponse.empty();
+  }
+
+  @Override
+  public Stream<BatchResponse<T>> getBatch(Collection<ContentKey> keys) {
+    List<BatchEntry> entries = new ArrayList<>(keys.size());
+    for (ContentKey key : keys) {
+      entries.add(BatchEntry.read(core, key));
+    }
+    List<List<BatchEntry>> chunks =
+        BatchEntry.chunks(BatchEntry.firstWins(entries), BatchEntry.READ_CHUNK);
+    Iterator<BatchResponse<T>> pages =
+        new Iterator<>() {
+          private int next;
+
+          @Override
+          public boolean hasNext() {
+            return next < chunks.size();
+          }
+
+          @Override
+          public BatchResponse<T> next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            List<BatchEntry> chunk = chunks.get(next++);
+            return readChunk(chunk, chunks.subList(next, chunks.size()));
+          }
+        };
+    return StreamSupport.stream(
+        Spliterators.spliterator(pages, chunks.size(), Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
+  }
+
+  private BatchResponse<T> readChunk(List<BatchEntry> chunk, List<List<BatchEntry>> later) {
+    BatchReads<T> reads = new BatchReads<>(core, chunk);
+    boolean consistent = core.consistent(null);
+    for (int attempt = 1; ; attempt++) {
+      Throwable error = null;
+      try {
+        BatchGetItemRequest request = reads.request(consistent);
+        BatchGetItemResponse response = client.batchGetItem(request);
+        reads.accept(response);
+      } catch (RuntimeException e) {
+        error = e;
+      }
+      BatchRetry.Decision<BatchEntry> decision =
+          BatchRetry.decide(batch, attempt, reads.pending(), error);
+      switch (decision.kind()) {
+        case DONE -> {
+          return BatchResponse.of(reads.contents(), null);
+        }
+        case RETRY -> sleep(decision.delay());
+        case GIVE_UP -> {
+          List<ChunkFailure> failures = new ArrayList<>();
+          failures.add(new ChunkFailure(decision.pending(), decision.cause()));
+          for (List<BatchEntry> unread : later) {
+            failures.add(new ChunkFailure(unread, null));
+          }
+          int total = reads.size() + later.stream().mapToInt(List::size).sum();
+          throw ChunkFailure.exception(ChunkFailure.Operation.GET, total, attempt, failures);
+        }
+      }
+    }
+  }
+
+  @Override
+  public Stream<BatchResponse<T>> list(
+      @Nullable List<String> partitionIds,
+      @Nullable List<String> contentPrefix,
+      QueryOptions options) {
+    return pages(core.listPlan(partitionIds, contentPrefix, options));
+  }
+
+  @Override
+  public Stream<BatchResponse<T>> listBetween(
+      @Nullable List<String> partitionIds,
+      @Nullable List<String> contentStart,
+      @Nullable List<String> contentEnd,
+      QueryOptions options) {
+    return pages(core.betweenPlan(partitionIds, contentStart, contentEnd, options));
+  }
+
+  private Stream<BatchResponse<T>> pages(QueryPlan plan) {
+    QueryPager<T> pager = new QueryPager<>(core, plan);
+    Iterator<BatchResponse<T>> pages =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return !pager.done();
+          }
+
+          @Override
+          public BatchResponse<T> next() {
+            if (pager.done()) {
+              throw new NoSuchElementException();
+            }
+            return pager.accept(client.query(pager.nextRequest()));
+          }
+        };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
+  }
+
+  @Override
+  public long delete(@Nullable List<String> partitionIds, @Nullable List<String> contentPrefix) {
+    QueryRequest query = core.keysQuery(partitionIds, contentPrefix);
+    List<BatchEntry> entries = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      QueryResponse page =
+          client.query(start == null ? query : query.toBuilder().exclusiveStartKey(start).build());
+      for (Map<String, AttributeValue> key : page.items()) {
+        entries.add(BatchEntry.delete(core, key));
+      }
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
+    } while (start != null);
+    writeAll(entries, ChunkFailure.Operation.DELETE);
+    return entries.size();
+  }
+
+  /** Writes all entries in chunks of 25, several chunks at once, and reports what was left. */
+  private void writeAll(List<BatchEntry> entries, ChunkFailure.Operation operation) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    List<List<BatchEntry>> chunks = BatchEntry.chunks(entries, BatchEntry.WRITE_CHUNK);
+    List<ChunkFailure> failures = new ArrayList<>();
+    // After a hard failure (not throttling), chunks not yet sent are not sent: they are reported.
+    AtomicReference<@Nullable Throwable> abort = new AtomicReference<>();
+    if (batch.concurrency() == 1 || chunks.size() == 1) {
+      for (List<BatchEntry> chunk : chunks) {
+        ChunkFailure failure = writeChunk(chunk, abort);
+        if (failure != null) {
+          failures.add(failure);
+        }
+      }
+    } else {
+      ExecutorService executor = pool();
+      List<Future<@Nullable ChunkFailure>> futures = new ArrayList<>(chunks.size());
+      for (List<BatchEntry> chunk : chunks) {
+        futures.add(executor.submit(() -> writeChunk(chunk, abort)));
+      }
+      for (int i = 0; i < futures.size(); i++) {
+        try {
+          ChunkFailure failure = futures.get(i).get();
+          if (failure != null) {
+            failures.add(failure);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          abort.compareAndSet(null, e);
+          failures.add(new ChunkFailure(chunks.get(i), e));
+        } catch (ExecutionException e) {
+          failures.add(new ChunkFailure(chunks.get(i), e.getCause()));
+        }
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw ChunkFailure.exception(operation, entries.size(), batch.maxAttempts(), failures);
+    }
+  }
+
+  private @Nullable ChunkFailure writeChunk(
+      List<BatchEntry> chunk, AtomicReference<@Nullable Throwable> abort) {
+    List<BatchEntry> pending = chunk;
+    for (int attempt = 1; ; attempt++) {
+      Throwable aborted = abort.get();
+      if (aborted != null) {
+        return new ChunkFailure(pending, aborted);
+      }
+      Throwable error = null;
+      try {
+        pending =
+            BatchEntry.unprocessedWrites(
+                core,
+                pending,
+                client
+                    .batchWriteItem(BatchEntry.writeRequest(core.table(), pending))
+                    .unprocessedItems());
+      } catch (RuntimeException e) {
+        error = e;
+      }
+      BatchRetry.Decision<BatchEntry> decision = BatchRetry.decide(batch, attempt, pending, error);
+      switch (decision.kind()) {
+        case DONE -> {
+          return null;
+        }
+        case RETRY -> {
+          if (!sleep(decision.delay())) {
+            return new ChunkFailure(
+                pending, new InterruptedException("interrupted during backoff"));
+          }
+        }
+        case GIVE_UP -> {
+          if (decision.cause() != null) {
+            abort.compareAndSet(null, decision.cause());
+          }
+          return new ChunkFailure(decision.pending(), decision.cause());
+        }
+      }
+    }
+  }
+
+  private static boolean sleep(Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private ExecutorService pool() {
+    ExecutorService current = pool;
+    if (current == null) {
+      synchronized (this) {
+        current = pool;
+        if (current == null) {
+          int id = POOLS.incrementAndGet();
+          AtomicInteger threads = new AtomicInteger();
+          ThreadFactory factory =
+              runnable -> {
+                Thread thread =
+                    new Thread(
+                        runnable, "pydantic-dynamo-batch-" + id + "-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+              };
+          current = Executors.newFixedThreadPool(batch.concurrency(), factory);
+          pool = current;
+        }
+      }
+    }
+    return current;
+  }
+
+  RepositoryCore<T> core() {
+    return core;
+  }
+
+  @Override
+  public RepositorySettings settings() {
+    return core.settings();
+  }
+
+  @Override
+  public void close() {
+    ExecutorService current = pool;
+    if (current != null) {
+      current.shutdown();
+    }
+  }
+
+  @Override
+  public String toString() {
+    RepositorySettings s = core.settings();
+    return "DynamoRepository[" + s.modelType().getSimpleName() + " in " + s.tableName() + "]";
+  }
+}

@@ -1,0 +1,59 @@
+package io.github.pydanticdynamo.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Collects the placeholder names ({@code #n0…}) and values ({@code :v0…}) of one request, so every
+ * attribute name and value travels as a placeholder (reserved words, dots and dashes are safe).
+ */
+final class ExpressionContext {
+  private final Map<String, String> namesByAttribute = new HashMap<>();
+  private final Map<String, String> names = new HashMap<>();
+  private final Map<String, AttributeValue> values = new HashMap<>();
+
+  /** The placeholder for one attribute name, reused when the name repeats. */
+  String name(String attribute) {
+    return namesByAttribute.computeIfAbsent(
+        attribute,
+        a -> {
+          String placeholder = "#n" + names.size();
+          names.put(placeholder, a);
+          return placeholder;
+        });
+  }
+
+  /** The placeholder path for nested segments: {@code #n0.#n1}. */
+  String path(List<String> segments) {
+    if (segments.size() == 1) {
+      return name(segments.get(0));
+    }
+    StringBuilder path = new StringBuilder();
+    for (int i = 0; i < segments.size(); i++) {
+      if (i > 0) {
+        path.append('.');
+      }
+      path.append(name(segments.get(i)));
+    }
+    return path.toString();
+  }
+
+  /** A new value placeholder. */
+  String value(AttributeValue value) {
+    String placeholder = ":v" + values.size();
+    values.put(placeholder, value);
+    return placeholder;
+  }
+
+  /** The names, or null when there are none (the SDK rejects empty maps). */
+  Map<String, String> names() {
+    return Map.copyOf(names);
+  }
+
+  /** The values, possibly empty. */
+  Map<String, AttributeValue> values() {
+    return Map.copyOf(values);
+  }
+}

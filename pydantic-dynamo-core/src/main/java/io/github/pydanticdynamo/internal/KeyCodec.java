@@ -1,0 +1,169 @@
+package io.github.pydanticdynamo.internal;
+
+import io.github.pydanticdynamo.ContentKey;
+import io.github.pydanticdynamo.InvalidKeyException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Composes and parses keys: partition {@code prefix#name#id1#id2…}, sort {@code type#id1#id2…}. Ids
+ * are escaped ({@code %}→{@code %25}, {@code #}→{@code %23}) so any string round-trips; ids without
+ * those characters give the Python library's bytes. An empty id list composes to a trailing {@code
+ * #} and parses back as an empty list (so a lone empty id reads back as no ids).
+ */
+public final class KeyCodec {
+  static final char SEPARATOR = '#';
+  static final int MAX_PARTITION_KEY_BYTES = 2048;
+  static final int MAX_SORT_KEY_BYTES = 1024;
+
+  private final String partitionHead;
+  private final String sortHead;
+
+  /**
+   * A codec for one repository's names.
+   *
+   * @param partitionPrefix the partition prefix
+   * @param partitionName the partition name
+   * @param contentType the content type
+   */
+  public KeyCodec(String partitionPrefix, String partitionName, String contentType) {
+    this.partitionHead = partitionPrefix + SEPARATOR + partitionName + SEPARATOR;
+    this.sortHead = contentType + SEPARATOR;
+  }
+
+  /** The partition key value for {@code ids}. */
+  public String partitionKey(List<String> ids) {
+    String key = partitionHead + join(ids);
+    checkLength(key, MAX_PARTITION_KEY_BYTES, "partition", ids);
+    return key;
+  }
+
+  /** The sort key value for {@code ids}. */
+  public String sortKey(List<String> ids) {
+    String key = sortHead + join(ids);
+    checkLength(key, MAX_SORT_KEY_BYTES, "sort", ids);
+    return key;
+  }
+
+  /** Both key values of {@code key}. */
+  public String[] keys(ContentKey key) {
+    return new String[] {partitionKey(key.partitionIds()), sortKey(key.contentIds())};
+  }
+
+  /** The ids of a stored partition key value. */
+  public List<String> partitionIds(String partitionKey) {
+    return split(partitionKey, partitionHead, "partition");
+  }
+
+  /** The ids of a stored sort key value. */
+  public List<String> contentIds(String sortKey) {
+    return split(sortKey, sortHead, "sort");
+  }
+
+  /** The sort key prefix every item of this content type starts with. */
+  public String sortHead() {
+    return sortHead;
+  }
+
+  /** Joins escaped ids with the separator. */
+  static String join(List<String> ids) {
+    if (ids.isEmpty()) {
+      return "";
+    }
+    if (ids.size() == 1) {
+      return escape(ids.get(0));
+    }
+    StringBuilder joined = new StringBuilder();
+    for (int i = 0; i < ids.size(); i++) {
+      if (i > 0) {
+        joined.append(SEPARATOR);
+      }
+      joined.append(escape(ids.get(i)));
+    }
+    return joined.toString();
+  }
+
+  static String escape(String id) {
+    if (id.indexOf('%') < 0 && id.indexOf('#') < 0) {
+      return id;
+    }
+    StringBuilder escaped = new StringBuilder(id.length() + 6);
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c == '%') {
+        escaped.append("%25");
+      } else if (c == '#') {
+        escaped.append("%23");
+      } else {
+        escaped.append(c);
+      }
+    }
+    return escaped.toString();
+  }
+
+  static String unescape(String part) {
+    if (part.indexOf('%') < 0) {
+      return part;
+    }
+    StringBuilder plain = new StringBuilder(part.length());
+    for (int i = 0; i < part.length(); i++) {
+      char c = part.charAt(i);
+      if (c == '%' && part.startsWith("25", i + 1)) {
+        plain.append('%');
+        i += 2;
+      } else if (c == '%' && part.startsWith("23", i + 1)) {
+        plain.append('#');
+        i += 2;
+      } else {
+        plain.append(c); // a bare '%' written by the Python library stays as it was
+      }
+    }
+    return plain.toString();
+  }
+
+  private static List<String> split(String value, String head, String which) {
+    if (!value.startsWith(head)) {
+      throw new IllegalArgumentException(
+          "the " + which + " key '" + value + "' does not start with '" + head + "'");
+    }
+    if (value.length() == head.length()) {
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>(4);
+    int start = head.length();
+    while (true) {
+      int next = value.indexOf(SEPARATOR, start);
+      if (next < 0) {
+        ids.add(unescape(value.substring(start)));
+        return List.copyOf(ids);
+      }
+      ids.add(unescape(value.substring(start, next)));
+      start = next + 1;
+    }
+  }
+
+  private static void checkLength(String key, int max, String which, List<String> ids) {
+    // UTF-8 is at most 3 bytes per UTF-16 unit; only count exactly when it could matter.
+    if (key.length() * 3 <= max) {
+      return;
+    }
+    int bytes = key.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > max) {
+      throw new InvalidKeyException(
+          "the "
+              + which
+              + " key for ids "
+              + abbreviate(ids.toString())
+              + " is "
+              + bytes
+              + " bytes; DynamoDB allows "
+              + max
+              + ". Use shorter ids (or hash long ones).");
+    }
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 120 ? text : text.substring(0, 117) + "...";
+  }
+}

@@ -1,0 +1,765 @@
+package io.github.pydanticdynamo.internal;
+
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.AbstractDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerBase;
+import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
+import com.fasterxml.jackson.databind.deser.impl.TypeWrappedDeserializer;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.jsonFormatVisitors.JsonAnyFormatVisitor;
+import com.fasterxml.jackson.databind.jsonFormatVisitors.JsonArrayFormatVisitor;
+import com.fasterxml.jackson.databind.jsonFormatVisitors.JsonBooleanFormatVisitor;
+import com.fasterxml.jackson.databind.jsonFormatVisitors.JsonFormatTypes;
+import com.fasterxml.jackson.databind.jsonFormatVisitors.JsonFormatVisitable;
+import com.fasterxml.jackson.databind.jsonFormatVisitors.JsonFormatVisitorWrapper;
+import com.fasterxml.jackson.databind.jsonFormatVisitors.JsonIntegerFormatVisitor;
+import com.fasterxml.jackson.databind.jsonFormatVisitors.JsonMapFormatVisitor;
+import com.fasterxml.jackson.databind.jsonFormatVisitors.JsonNullFormatVisitor;
+import com.fasterxml.jackson.databind.jsonFormatVisitors.JsonNumberFormatVisitor;
+import com.fasterxml.jackson.databind.jsonFormatVisitors.JsonObjectFormatVisitor;
+import com.fasterxml.jackson.databind.jsonFormatVisitors.JsonStringFormatVisitor;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.impl.UnknownSerializer;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.github.pydanticdynamo.InvalidCommandException;
+import io.github.pydanticdynamo.InvalidModelException;
+import java.lang.reflect.Modifier;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The attributes of a model as Jackson writes them: property names, nesting and how each value is
+ * stored. Built once per model by {@link ItemMapper#create}, it resolves the dotted paths of update
+ * and filter commands.
+ *
+ * <pre>{@code
+ * AttributePath city = mapper.schema().resolve("address.city"); // STRING, type String
+ * AttributePath imdb = mapper.schema().resolve("scores.imdb"); // a Map<String, Double> value
+ * }</pre>
+ */
+public final class ModelSchema {
+
+  /** Anything: no names known below it. */
+  static final Node ANY = new Node(TypeFactory.unknownType(), AttributePath.Kind.ANY);
+
+  private final Class<?> modelType;
+  private final Node root;
+  private final Set<String> topLevelNames;
+
+  private ModelSchema(Class<?> modelType, Node root) {
+    this.modelType = modelType;
+    this.root = root;
+    this.topLevelNames = Collections.unmodifiableSet(new LinkedHashSet<>(root.properties.keySet()));
+  }
+
+  /**
+   * Resolves a dotted path against the model. Each segment is a (Jackson) property of a record or
+   * bean, any key of a {@code Map}, or anything below an {@code Object} or {@code JsonNode}
+   * attribute.
+   *
+   * @param dottedPath a path such as {@code tags}, {@code address.city} or {@code scores.imdb}
+   * @return the attribute at the path
+   * @throws InvalidCommandException when a segment is empty or unknown, naming the known ones
+   */
+  public AttributePath resolve(String dottedPath) {
+    List<String> segments = split(dottedPath);
+    Node node = root;
+    for (int i = 0; i < segments.size(); i++) {
+      node = step(node, segments, i);
+    }
+    return new AttributePath(segments, node.type, node.kind);
+  }
+
+  /**
+   * Resolves one more segment below an already resolved path, such as a key to merge into a map.
+   *
+   * @param parent a path resolved by this schema
+   * @param key the segment below it (a property or a map key; dots are part of the key)
+   * @return the attribute at {@code parent.key}
+   * @throws InvalidCommandException when the key is empty or unknown, or the parent has no parts
+   */
+  public AttributePath child(AttributePath parent, String key) {
+    if (key.isEmpty()) {
+      throw new InvalidCommandException(
+          "attribute '" + parent.dotted() + "' has an empty key below it; keys must not be empty");
+    }
+    List<String> segments = new ArrayList<>(parent.segments().size() + 1);
+    segments.addAll(parent.segments());
+    segments.add(key);
+    Node node = root;
+    for (int i = 0; i < segments.size(); i++) {
+      node = step(node, segments, i);
+    }
+    return new AttributePath(segments, node.type, node.kind);
+  }
+
+  /**
+   * The model's attribute names (Jackson property names), in declaration order.
+   *
+   * @return an unmodifiable set
+   */
+  public Set<String> topLevelNames() {
+    return topLevelNames;
+  }
+
+  /** The model's own node. */
+  Node root() {
+    return root;
+  }
+
+  /** The node at a path resolved by this schema and whether it is a record or bean property. */
+  Location locate(List<String> segments) {
+    Node parent = root;
+    Node node = root;
+    for (String segment : segments) {
+      parent = node;
+      node = node.child(segment);
+    }
+    return new Location(node, !segments.isEmpty() && parent.kind == AttributePath.Kind.OBJECT);
+  }
+
+  /** A node reached by a path, and whether its last step was a property (not a map key). */
+  record Location(Node node, boolean beanProperty) {}
+
+  private Node step(Node node, List<String> segments, int index) {
+    String segment = segments.get(index);
+    switch (node.kind) {
+      case OBJECT -> {
+        Node child = node.properties.get(segment);
+        if (child != null) {
+          return child;
+        }
+        String known = String.join(", ", node.properties.keySet());
+        if (index == 0) {
+          throw new InvalidCommandException(
+              "unknown attribute '"
+                  + segment
+                  + "' in "
+                  + modelType.getSimpleName()
+                  + "; known: "
+                  + known);
+        }
+        throw new InvalidCommandException(
+            "unknown attribute '"
+                + String.join(".", segments.subList(0, index + 1))
+                + "': "
+                + typeName(node.type)
+                + " has "
+                + known);
+      }
+      case MAP -> {
+        return node.element();
+      }
+      case ANY -> {
+        return ANY;
+      }
+      default ->
+          throw new InvalidCommandException(
+              "unknown attribute '"
+                  + String.join(".", segments.subList(0, index + 1))
+                  + "': '"
+                  + String.join(".", segments.subList(0, index))
+                  + "' is "
+                  + article(node)
+                  + ", which has no named parts; only records, maps and Object or JsonNode"
+                  + " attributes do");
+    }
+  }
+
+  private static String article(Node node) {
+    String name = typeName(node.type);
+    return (name.isEmpty() || "AEIOUaeiou".indexOf(name.charAt(0)) < 0 ? "a " : "an ") + name;
+  }
+
+  private static List<String> split(String dottedPath) {
+    if (dottedPath.isEmpty()) {
+      throw new InvalidCommandException(
+          "the attribute path is empty; name an attribute such as 'name' or 'address.city'");
+    }
+    List<String> segments = new ArrayList<>(4);
+    int start = 0;
+    while (true) {
+      int dot = dottedPath.indexOf('.', start);
+      int end = dot < 0 ? dottedPath.length() : dot;
+      if (end == start) {
+        throw new InvalidCommandException(
+            "the attribute path '"
+                + dottedPath
+                + "' has an empty segment; write paths as dotted names such as 'address.city'");
+      }
+      segments.add(dottedPath.substring(start, end));
+      if (dot < 0) {
+        return segments;
+      }
+      start = dot + 1;
+    }
+  }
+
+  /** A short display name for a type: {@code long}, {@code List<String>}, {@code Address}. */
+  static String typeName(JavaType type) {
+    return typeName(type, 0);
+  }
+
+  private static String typeName(JavaType type, int depth) {
+    if (type.isArrayType()) {
+      return typeName(type.getContentType(), depth + 1) + "[]";
+    }
+    StringBuilder name = new StringBuilder(type.getRawClass().getSimpleName());
+    int count = type.containedTypeCount();
+    if (count > 0 && depth < 4) {
+      name.append('<');
+      for (int i = 0; i < count; i++) {
+        JavaType contained = type.containedType(i);
+        if (i > 0) {
+          name.append(", ");
+        }
+        name.append(contained == null ? "?" : typeName(contained, depth + 1));
+      }
+      name.append('>');
+    }
+    return name.toString();
+  }
+
+  /** The schema of a model from its Jackson serializers, checking Jackson can read it back. */
+  static ModelSchema build(JavaType type, ObjectMapper mapper, Set<String> reservedNames) {
+    String model = type.getRawClass().getSimpleName();
+    Class<?> raw = type.getRawClass();
+    if (type.isPrimitive()
+        || type.isArrayType()
+        || type.isCollectionLikeType()
+        || type.isMapLikeType()
+        || type.isEnumType()
+        || raw == Object.class
+        || JsonNode.class.isAssignableFrom(raw)
+        || Collection.class.isAssignableFrom(raw)
+        || Map.class.isAssignableFrom(raw)) {
+      throw new InvalidModelException(
+          model
+              + " cannot be a model: a model must be a record or class with properties, stored"
+              + " as one item; wrap the "
+              + typeName(type)
+              + " in a record");
+    }
+    Builder builder = new Builder(mapper);
+    builder.checkRootCreatable(type, model);
+    Node root;
+    try {
+      root = builder.visit(type, null, null, "");
+    } catch (Problem e) {
+      throw builder.invalid(model, e);
+    } catch (JsonMappingException | RuntimeException e) {
+      if (e instanceof InvalidModelException invalid) {
+        throw invalid;
+      }
+      throw new InvalidModelException(
+          model + " cannot be a model: Jackson cannot write it: " + e.getMessage(), e);
+    }
+    if (root.kind != AttributePath.Kind.OBJECT || root.properties.isEmpty()) {
+      throw new InvalidModelException(
+          model
+              + " cannot be a model: it has no properties Jackson can write; give it record"
+              + " components, public fields or getters (or annotate them with @JsonProperty)");
+    }
+    Set<String> clashes = new TreeSet<>();
+    for (String name : root.properties.keySet()) {
+      if (reservedNames.contains(name)) {
+        clashes.add(name);
+      }
+    }
+    if (!clashes.isEmpty()) {
+      List<String> described = new ArrayList<>();
+      for (String name : clashes) {
+        String member = builder.rootMembers.get(name);
+        described.add(
+            member == null || member.equals(name)
+                ? "'" + name + "'"
+                : "'" + member + "' (stored as '" + name + "')");
+      }
+      throw new InvalidModelException(
+          model
+              + " cannot be a model: property "
+              + String.join(", ", described)
+              + " uses a reserved attribute name; the repository stores its keys and "
+              + new TreeSet<>(reservedNames)
+              + " under these names. Rename the property or give it another name with"
+              + " @JsonProperty(\"...\")");
+    }
+    try {
+      builder.checkReadable();
+    } catch (Problem e) {
+      throw builder.invalid(model, e);
+    }
+    return new ModelSchema(raw, root);
+  }
+
+  /** One part of a model: its Java type, how it is stored and what is below it. */
+  static final class Node {
+    final JavaType type;
+    final AttributePath.Kind kind;
+
+    /** Properties by Jackson name (records and beans only), in declaration order. */
+    final Map<String, Node> properties;
+
+    /** Elements of lists and sets, values of maps; null when unknown. */
+    @Nullable Node content;
+
+    Node(JavaType type, AttributePath.Kind kind) {
+      this.type = type;
+      this.kind = kind;
+      this.properties =
+          kind == AttributePath.Kind.OBJECT ? new LinkedHashMap<>() : Collections.emptyMap();
+    }
+
+    /** The node of a property, a map value or anything below ANY. */
+    Node child(String name) {
+      if (kind == AttributePath.Kind.OBJECT) {
+        Node property = properties.get(name);
+        return property == null ? ANY : property;
+      }
+      return kind == AttributePath.Kind.MAP ? element() : ANY;
+    }
+
+    /** The node of an element (lists and sets) or a value (maps). */
+    Node element() {
+      Node element = content;
+      return element == null ? ANY : element;
+    }
+
+    boolean isSet() {
+      return kind == AttributePath.Kind.SET;
+    }
+
+    boolean isObject() {
+      return kind == AttributePath.Kind.OBJECT;
+    }
+  }
+
+  /** A problem found while building, with the dotted path where it was found. */
+  private static final class Problem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String path;
+
+    Problem(String path, String message, @Nullable Throwable cause) {
+      super(message, cause, false, false);
+      this.path = path;
+    }
+  }
+
+  /** A node to check for readability once the whole model is known, with its path. */
+  private record Check(Node node, String path) {}
+
+  /** Walks Jackson's serializers (through their format visitors) to build the nodes. */
+  private static final class Builder {
+    private final ObjectMapper mapper;
+    private final SerializerProvider provider;
+    private final Map<JavaType, Node> objects = new HashMap<>();
+    private final List<Check> checks = new ArrayList<>();
+    private final Map<String, String> rootMembers = new HashMap<>();
+    private @Nullable DeserializationContext readContext;
+
+    Builder(ObjectMapper mapper) {
+      this.mapper = mapper;
+      this.provider = mapper.getSerializerProviderInstance();
+    }
+
+    InvalidModelException invalid(String model, Problem problem) {
+      String where =
+          problem.path.isEmpty()
+              ? ""
+              : " property '"
+                  + (problem.path.indexOf('.') < 0 && problem.path.indexOf('[') < 0
+                      ? problem.path
+                      : problem.path + "' (in property '" + topSegment(problem.path))
+                  + "'";
+      return new InvalidModelException(
+          model + " cannot be a model:" + where + ": " + problem.getMessage(), problem.getCause());
+    }
+
+    private static String topSegment(String path) {
+      int end = path.length();
+      int dot = path.indexOf('.');
+      int bracket = path.indexOf('[');
+      if (dot >= 0) {
+        end = dot;
+      }
+      if (bracket >= 0 && bracket < end) {
+        end = bracket;
+      }
+      return path.substring(0, end);
+    }
+
+    private DeserializationContext readContext() {
+      DeserializationContext context = readContext;
+      if (context == null) {
+        context =
+            ((DefaultDeserializationContext) mapper.getDeserializationContext())
+                .createDummyInstance(mapper.getDeserializationConfig());
+        readContext = context;
+      }
+      return context;
+    }
+
+    /** Rejects an abstract model type that Jackson cannot create (no type information). */
+    void checkRootCreatable(JavaType type, String model) {
+      if (!type.isAbstract()) {
+        return;
+      }
+      JsonDeserializer<Object> deserializer;
+      try {
+        deserializer = readContext().findRootValueDeserializer(type);
+      } catch (JsonMappingException | RuntimeException e) {
+        throw new InvalidModelException(
+            model + " cannot be a model: Jackson cannot read it: " + e.getMessage(), e);
+      }
+      if (deserializer instanceof AbstractDeserializer) {
+        throw new InvalidModelException(
+            model
+                + " cannot be a model: it is an interface or abstract class without Jackson type"
+                + " information, so Jackson cannot create it when reading; use a record or"
+                + " concrete class, or add @JsonTypeInfo and @JsonSubTypes");
+      }
+    }
+
+    /** The node for a value of a declared type, found through its serializer. */
+    Node visit(
+        JavaType declared,
+        @Nullable JsonFormatVisitable handler,
+        @Nullable BeanProperty property,
+        String path)
+        throws JsonMappingException {
+      JavaType type = declared;
+      while (type.isReferenceType() && type.getReferencedType() != null) {
+        type = type.getReferencedType();
+      }
+      Class<?> raw = type.getRawClass();
+      if (raw == Object.class || JsonNode.class.isAssignableFrom(raw)) {
+        return new Node(type, AttributePath.Kind.ANY);
+      }
+      JsonFormatVisitable visitable = handler;
+      if (visitable == null) {
+        if (property instanceof BeanPropertyWriter writer && writer.hasSerializer()) {
+          visitable = writer.getSerializer();
+        } else if (property != null) {
+          visitable = provider.findPrimaryPropertySerializer(declared, property);
+        } else {
+          visitable = provider.findValueSerializer(declared);
+        }
+      }
+      if (visitable instanceof UnknownSerializer
+          && provider.isEnabled(SerializationFeature.FAIL_ON_EMPTY_BEANS)) {
+        throw new Problem(
+            path,
+            typeName(type)
+                + " has no properties Jackson can write; use a record or a class with getters,"
+                + " or register a Jackson serializer and deserializer for it",
+            null);
+      }
+      Probe probe = new Probe(type, path);
+      if (visitable != null) {
+        visitable.acceptJsonFormatVisitor(probe, declared);
+      }
+      Node node = probe.result;
+      if (node == null) {
+        return new Node(type, AttributePath.Kind.ANY);
+      }
+      if (probe.created && provider.findTypeSerializer(type) != null) {
+        addSubtypeProperties(node, type, path);
+      }
+      return node;
+    }
+
+    /** Adds the properties of a polymorphic type's concrete subtypes to its node. */
+    private void addSubtypeProperties(Node node, JavaType type, String path)
+        throws JsonMappingException {
+      SerializationConfig config = provider.getConfig();
+      AnnotatedClass annotated = config.introspectClassAnnotations(type).getClassInfo();
+      Class<?> raw = type.getRawClass();
+      for (NamedType named :
+          mapper.getSubtypeResolver().collectAndResolveSubtypesByClass(config, annotated)) {
+        Class<?> subtype = named.getType();
+        if (subtype == raw
+            || !raw.isAssignableFrom(subtype)
+            || Modifier.isAbstract(subtype.getModifiers())) {
+          continue;
+        }
+        Node concrete =
+            visit(
+                config.getTypeFactory().constructSpecializedType(type, subtype), null, null, path);
+        for (Map.Entry<String, Node> property : concrete.properties.entrySet()) {
+          node.properties.putIfAbsent(property.getKey(), property.getValue());
+        }
+      }
+    }
+
+    void addProperty(
+        Node owner,
+        String ownerPath,
+        String name,
+        JavaType declared,
+        @Nullable JsonFormatVisitable handler,
+        @Nullable BeanProperty property)
+        throws JsonMappingException {
+      String path = ownerPath.isEmpty() ? name : ownerPath + "." + name;
+      Node child = visit(declared, handler, property, path);
+      owner.properties.put(name, child);
+      if (ownerPath.isEmpty() && property != null) {
+        AnnotatedMember member = property.getMember();
+        if (member != null) {
+          rootMembers.put(name, member.getName());
+        }
+      }
+    }
+
+    /** Checks that Jackson can read back every record, bean and container of the model. */
+    void checkReadable() {
+      DeserializationContext context = readContext();
+      for (Check check : checks) {
+        Node node = check.node();
+        JsonDeserializer<Object> deserializer;
+        try {
+          deserializer = context.findRootValueDeserializer(node.type);
+        } catch (JsonMappingException | RuntimeException e) {
+          throw new Problem(
+              check.path(),
+              "Jackson cannot read " + typeName(node.type) + " back: " + e.getMessage(),
+              e);
+        }
+        if (node.kind != AttributePath.Kind.OBJECT
+            || deserializer instanceof TypeWrappedDeserializer) {
+          continue;
+        }
+        if (deserializer instanceof AbstractDeserializer) {
+          throw new Problem(
+              check.path(),
+              typeName(node.type)
+                  + " is an interface or abstract class without Jackson type information, so"
+                  + " Jackson cannot create it when reading; use a concrete type, or add"
+                  + " @JsonTypeInfo and @JsonSubTypes",
+              null);
+        }
+        if (deserializer instanceof BeanDeserializerBase bean
+            && !bean.getValueInstantiator().canInstantiate()) {
+          throw new Problem(
+              check.path(),
+              typeName(node.type)
+                  + " has no constructor Jackson can use to read it back; use a record, add a"
+                  + " no-argument constructor or a @JsonCreator",
+              null);
+        }
+      }
+    }
+
+    /** The kind Jackson writes an enum's constants as: strings, or numbers with @JsonValue. */
+    private AttributePath.Kind enumKind(JavaType type) {
+      Object[] constants = type.getRawClass().getEnumConstants();
+      if (constants == null || constants.length == 0) {
+        return AttributePath.Kind.STRING;
+      }
+      AttributePath.Kind kind = null;
+      for (Object constant : constants) {
+        JsonNode written;
+        try {
+          written = mapper.valueToTree(constant);
+        } catch (RuntimeException e) {
+          return AttributePath.Kind.STRING;
+        }
+        AttributePath.Kind one =
+            written.isIntegralNumber()
+                ? AttributePath.Kind.INTEGRAL
+                : written.isNumber()
+                    ? AttributePath.Kind.DECIMAL
+                    : written.isTextual() ? AttributePath.Kind.STRING : AttributePath.Kind.ANY;
+        if (kind == null || kind == one) {
+          kind = one;
+        } else if (isNumber(kind) && isNumber(one)) {
+          kind = AttributePath.Kind.DECIMAL;
+        } else {
+          return AttributePath.Kind.ANY;
+        }
+      }
+      return kind;
+    }
+
+    private static boolean isNumber(AttributePath.Kind kind) {
+      return kind == AttributePath.Kind.INTEGRAL || kind == AttributePath.Kind.DECIMAL;
+    }
+
+    private static AttributePath.Kind kindOf(JsonFormatTypes format) {
+      return switch (format) {
+        case STRING -> AttributePath.Kind.STRING;
+        case INTEGER -> AttributePath.Kind.INTEGRAL;
+        case NUMBER -> AttributePath.Kind.DECIMAL;
+        case BOOLEAN -> AttributePath.Kind.BOOLEAN;
+        case ARRAY -> AttributePath.Kind.LIST;
+        case OBJECT -> AttributePath.Kind.MAP;
+        default -> AttributePath.Kind.ANY;
+      };
+    }
+
+    private static JavaType contentType(JavaType type) {
+      JavaType content = type.getContentType();
+      return content == null ? TypeFactory.unknownType() : content;
+    }
+
+    /** Receives the format of one value from its serializer. */
+    private final class Probe extends JsonFormatVisitorWrapper.Base {
+      private final JavaType type;
+      private final String path;
+      @Nullable Node result;
+      boolean created;
+
+      Probe(JavaType type, String path) {
+        super(provider);
+        this.type = type;
+        this.path = path;
+      }
+
+      @Override
+      public @Nullable JsonObjectFormatVisitor expectObjectFormat(JavaType hint) {
+        Node known = objects.get(type);
+        if (known != null) {
+          result = known;
+          return null;
+        }
+        Node node = new Node(type, AttributePath.Kind.OBJECT);
+        created = true;
+        objects.put(type, node);
+        checks.add(new Check(node, path));
+        result = node;
+        return new JsonObjectFormatVisitor.Base(provider) {
+          @Override
+          public void property(BeanProperty property) throws JsonMappingException {
+            addProperty(node, path, property.getName(), property.getType(), null, property);
+          }
+
+          @Override
+          public void optionalProperty(BeanProperty property) throws JsonMappingException {
+            addProperty(node, path, property.getName(), property.getType(), null, property);
+          }
+
+          @Override
+          public void property(String name, JsonFormatVisitable handler, JavaType propertyType)
+              throws JsonMappingException {
+            addProperty(node, path, name, propertyType, handler, null);
+          }
+
+          @Override
+          public void optionalProperty(
+              String name, JsonFormatVisitable handler, JavaType propertyType)
+              throws JsonMappingException {
+            addProperty(node, path, name, propertyType, handler, null);
+          }
+        };
+      }
+
+      @Override
+      public @Nullable JsonArrayFormatVisitor expectArrayFormat(JavaType hint) {
+        Class<?> raw = type.getRawClass();
+        if (raw == byte[].class || ByteBuffer.class.isAssignableFrom(raw)) {
+          result = new Node(type, AttributePath.Kind.BINARY);
+          return null;
+        }
+        if (raw == char[].class) {
+          result = new Node(type, AttributePath.Kind.STRING);
+          return null;
+        }
+        Node node =
+            new Node(
+                type,
+                Set.class.isAssignableFrom(raw) ? AttributePath.Kind.SET : AttributePath.Kind.LIST);
+        checks.add(new Check(node, path));
+        result = node;
+        return new JsonArrayFormatVisitor.Base(provider) {
+          @Override
+          public void itemsFormat(JsonFormatVisitable handler, JavaType elementType)
+              throws JsonMappingException {
+            node.content =
+                visit(
+                    elementType == null ? contentType(type) : elementType,
+                    handler,
+                    null,
+                    path + "[]");
+          }
+
+          @Override
+          public void itemsFormat(JsonFormatTypes format) {
+            node.content = new Node(contentType(type), kindOf(format));
+          }
+        };
+      }
+
+      @Override
+      public @Nullable JsonMapFormatVisitor expectMapFormat(JavaType hint) {
+        Node node = new Node(type, AttributePath.Kind.MAP);
+        checks.add(new Check(node, path));
+        result = node;
+        return new JsonMapFormatVisitor.Base(provider) {
+          @Override
+          public void valueFormat(JsonFormatVisitable handler, JavaType valueType)
+              throws JsonMappingException {
+            node.content =
+                visit(
+                    valueType == null ? contentType(type) : valueType, handler, null, path + ".*");
+          }
+        };
+      }
+
+      @Override
+      public @Nullable JsonStringFormatVisitor expectStringFormat(JavaType hint) {
+        result = new Node(type, type.isEnumType() ? enumKind(type) : AttributePath.Kind.STRING);
+        return null;
+      }
+
+      @Override
+      public @Nullable JsonNumberFormatVisitor expectNumberFormat(JavaType hint) {
+        result = new Node(type, AttributePath.Kind.DECIMAL);
+        return null;
+      }
+
+      @Override
+      public @Nullable JsonIntegerFormatVisitor expectIntegerFormat(JavaType hint) {
+        result = new Node(type, AttributePath.Kind.INTEGRAL);
+        return null;
+      }
+
+      @Override
+      public @Nullable JsonBooleanFormatVisitor expectBooleanFormat(JavaType hint) {
+        result = new Node(type, AttributePath.Kind.BOOLEAN);
+        return null;
+      }
+
+      @Override
+      public @Nullable JsonNullFormatVisitor expectNullFormat(JavaType hint) {
+        result = new Node(type, AttributePath.Kind.ANY);
+        return null;
+      }
+
+      @Override
+      public @Nullable JsonAnyFormatVisitor expectAnyFormat(JavaType hint) {
+        result = new Node(type, AttributePath.Kind.ANY);
+        return null;
+      }
+    }
+  }
+}

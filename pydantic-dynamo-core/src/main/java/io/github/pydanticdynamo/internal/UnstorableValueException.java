@@ -1,0 +1,34 @@
+package io.github.pydanticdynamo.internal;
+
+/**
+ * A value that DynamoDB cannot store, such as a NaN or infinite number or a set holding null.
+ *
+ * <p>The message names the attribute path and the fix, for example {@code 'scores.imdb' is NaN:
+ * DynamoDB numbers must be finite; store it as null or a string}.
+ */
+public final class UnstorableValueException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+
+  private final String path;
+
+  /**
+   * Creates the exception.
+   *
+   * @param path the dotted path of the value, such as {@code scores.imdb} or {@code items[2].price}
+   * @param reason why it cannot be stored and what to do instead, starting with a verb ("is NaN:
+   *     …")
+   */
+  public UnstorableValueException(String path, String reason) {
+    super("'" + path + "' " + reason);
+    this.path = path;
+  }
+
+  /**
+   * The dotted path of the value that cannot be stored.
+   *
+   * @return the path, such as {@code scores.imdb}
+   */
+  public String path() {
+    return path;
+  }
+}

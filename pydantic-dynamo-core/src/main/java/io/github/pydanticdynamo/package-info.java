@@ -1,0 +1,44 @@
+/**
+ * pydantic-dynamo for Java: typed repositories of Java records over one DynamoDB table.
+ *
+ * <h2>Model</h2>
+ *
+ * A record is the stored model; Jackson 2 maps it (annotations honoured), Bean Validation checks it
+ * before writes when a validator is configured.
+ *
+ * <pre>{@code
+ * @DynamoEntity(contentType = "review", partitionName = "reviews")
+ * public record ActorReview(String id, String actorId, Instant created, String review) {}
+ * }</pre>
+ *
+ * <h2>Repository</h2>
+ *
+ * <pre>{@code
+ * DynamoRepository<ActorReview> reviews = DynamoRepository.builder(ActorReview.class)
+ *     .client(DynamoDbClient.create())
+ *     .tableName("app-table")
+ *     .partitionPrefix("films")
+ *     .build();
+ *
+ * reviews.put(PartitionedContent.of(List.of("tom-hanks"), List.of(created.toString()), review));
+ *
+ * // newest ten reviews of one actor, then the next ten
+ * QueryOptions newest = QueryOptions.builder().ascending(false).limit(10).build();
+ * BatchResponse<ActorReview> page = reviews.list(List.of("tom-hanks"), List.of(), newest)
+ *     .findFirst().orElseThrow();
+ * page.nextToken().ifPresent(token ->
+ *     reviews.list(List.of("tom-hanks"), List.of(), newest.toBuilder().startToken(token).build()));
+ *
+ * // optimistic update
+ * reviews.update(List.of("tom-hanks"), List.of(created.toString()),
+ *     UpdateCommand.builder().set("review", "Still great").currentVersion(1L).build());
+ * }</pre>
+ *
+ * <p>Keys are {@code prefix#partitionName#partitionIds…} and {@code contentType#contentIds…}, byte
+ * for byte as the Python library writes them (ids holding {@code #} or {@code %} are escaped), so
+ * tables the Python library wrote stay readable.
+ */
+@NullMarked
+package io.github.pydanticdynamo;
+
+import org.jspecify.annotations.NullMarked;

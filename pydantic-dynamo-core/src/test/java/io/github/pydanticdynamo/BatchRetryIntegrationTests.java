@@ -1,0 +1,140 @@
+package io.github.pydanticdynamo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.pydanticdynamo.Models.FilmActor;
+import io.github.pydanticdynamo.internal.PublisherCollector;
+import io.github.pydanticdynamo.test.DynamoDbTest;
+import io.github.pydanticdynamo.test.LocalDynamoDb;
+import io.github.pydanticdynamo.test.TestTable;
+import io.github.pydanticdynamo.test.UnprocessedWorkInterceptor;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Unprocessed work, injected into real traffic: nothing is lost, and a permanent hold-back is
+ * reported.
+ */
+@DynamoDbTest
+class BatchRetryIntegrationTests {
+
+  private static List<PartitionedContent<FilmActor>> actors(int count) {
+    return IntStream.range(0, count)
+        .mapToObj(
+            i ->
+                PartitionedContent.of(
+                    List.of("p"),
+                    List.of(String.format("%04d", i)),
+                    new FilmActor("a" + i, "Actor " + i, null)))
+        .toList();
+  }
+
+  private static List<ContentKey> keys(List<PartitionedContent<FilmActor>> contents) {
+    return contents.stream().map(PartitionedContent::key).toList();
+  }
+
+  private static ClientOverrideConfiguration with(UnprocessedWorkInterceptor interceptor) {
+    return ClientOverrideConfiguration.builder().addExecutionInterceptor(interceptor).build();
+  }
+
+  @Test
+  void syncBatchesRetryHeldBackWorkUntilEverythingIsDone(TestTable table) {
+    UnprocessedWorkInterceptor holdBack = UnprocessedWorkInterceptor.fraction(table, 0.3);
+    try (DynamoDbClient client = LocalDynamoDb.shared().newClient(with(holdBack))) {
+      DynamoRepository<FilmActor> repo =
+          RepositoryFixture.sync(FilmActor.class, table, client)
+              .batchSettings(RepositoryFixture.FAST_RETRIES.withMaxAttempts(20))
+              .build();
+      List<PartitionedContent<FilmActor>> contents = actors(500);
+
+      repo.putBatch(contents);
+      long heldOnWrite = holdBack.heldBack();
+      List<PartitionedContent<FilmActor>> read =
+          repo.getBatch(keys(contents)).flatMap(p -> p.contents().stream()).toList();
+
+      assertThat(heldOnWrite).isGreaterThan(100);
+      assertThat(holdBack.heldBack()).isGreaterThan(heldOnWrite + 100);
+      assertThat(table.count()).isEqualTo(500);
+      assertThat(read).containsExactlyElementsOf(contents);
+    }
+  }
+
+  @Test
+  void asyncBatchesRetryHeldBackWorkUntilEverythingIsDone(TestTable table) {
+    UnprocessedWorkInterceptor holdBack = UnprocessedWorkInterceptor.fraction(table, 0.3);
+    try (DynamoDbAsyncClient client = LocalDynamoDb.shared().newAsyncClient(with(holdBack))) {
+      AsyncDynamoRepository<FilmActor> repo =
+          RepositoryFixture.async(FilmActor.class, table, client)
+              .batchSettings(RepositoryFixture.FAST_RETRIES.withMaxAttempts(20))
+              .build();
+      List<PartitionedContent<FilmActor>> contents = actors(500);
+
+      repo.putBatch(contents).join();
+      List<PartitionedContent<FilmActor>> read =
+          PublisherCollector.collect(repo.getBatch(keys(contents))).join().stream()
+              .flatMap(p -> p.contents().stream())
+              .toList();
+
+      assertThat(holdBack.heldBack()).isGreaterThan(200);
+      assertThat(table.count()).isEqualTo(500);
+      assertThat(read).containsExactlyElementsOf(contents);
+    }
+  }
+
+  @Test
+  void aPermanentHoldBackEndsInAnExceptionListingExactlyTheUnwrittenItems(TestTable table) {
+    UnprocessedWorkInterceptor holdBack =
+        UnprocessedWorkInterceptor.always(
+            table, item -> item.get("_table_content_id").s().endsWith("7"));
+    try (DynamoDbClient client = LocalDynamoDb.shared().newClient(with(holdBack))) {
+      DynamoRepository<FilmActor> repo =
+          RepositoryFixture.sync(FilmActor.class, table, client).build();
+      List<PartitionedContent<FilmActor>> contents = actors(60);
+      List<PartitionedContent<FilmActor>> expectedLeft =
+          contents.stream().filter(c -> c.contentIds().get(0).endsWith("7")).toList();
+
+      assertThatThrownBy(() -> repo.putBatch(contents))
+          .isInstanceOfSatisfying(
+              UnprocessedItemsException.class,
+              e -> {
+                assertThat(e.unwrittenContents()).containsExactlyInAnyOrderElementsOf(expectedLeft);
+                assertThat(e.unreadKeys()).isEmpty();
+                assertThat(e)
+                    .hasMessageContaining("6 of 60 items were not written after 5 attempts");
+              });
+      assertThat(table.count()).isEqualTo(54);
+
+      assertThatThrownBy(() -> repo.getBatch(keys(contents)).toList())
+          .isInstanceOfSatisfying(
+              UnprocessedItemsException.class,
+              e ->
+                  assertThat(e.unreadKeys())
+                      .containsExactlyInAnyOrderElementsOf(keys(expectedLeft)));
+    }
+  }
+
+  @Test
+  void asyncPermanentHoldBackFailsTheFutureWithTheUnwrittenItems(TestTable table) {
+    UnprocessedWorkInterceptor holdBack =
+        UnprocessedWorkInterceptor.always(
+            table, item -> item.get("_table_content_id").s().endsWith("3"));
+    try (DynamoDbAsyncClient client = LocalDynamoDb.shared().newAsyncClient(with(holdBack))) {
+      AsyncDynamoRepository<FilmActor> repo =
+          RepositoryFixture.async(FilmActor.class, table, client).build();
+      List<PartitionedContent<FilmActor>> contents = actors(40);
+
+      assertThatThrownBy(() -> repo.putBatch(contents).join())
+          .isInstanceOf(CompletionException.class)
+          .cause()
+          .isInstanceOfSatisfying(
+              UnprocessedItemsException.class, e -> assertThat(e.unwrittenContents()).hasSize(4));
+      assertThat(table.count()).isEqualTo(36);
+    }
+  }
+}
