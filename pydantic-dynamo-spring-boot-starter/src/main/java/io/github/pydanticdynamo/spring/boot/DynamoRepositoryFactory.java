@@ -1,0 +1,182 @@
+package io.github.pydanticdynamo.spring.boot;
+
+import io.github.pydanticdynamo.AsyncDynamoRepository;
+import io.github.pydanticdynamo.BatchSettings;
+import io.github.pydanticdynamo.DynamoRepository;
+import io.github.pydanticdynamo.InvalidCommandException;
+import io.github.pydanticdynamo.InvalidModelException;
+import io.github.pydanticdynamo.PydanticDynamoException;
+import io.github.pydanticdynamo.RepositoryBuilder;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Builds the repository beans from the entity catalog, the properties, the clients, the item mapper
+ * and the optional validator; turns the core's model and setting errors into startup failures that
+ * name the entity and the fix.
+ */
+final class DynamoRepositoryFactory {
+  private final DynamoEntityCatalog catalog;
+  private final PydanticDynamoProperties properties;
+  private final ObjectProvider<DynamoDbClient> client;
+  private final ObjectProvider<DynamoDbAsyncClient> asyncClient;
+  private final PydanticDynamoObjectMapper objectMapper;
+  private final @Nullable Object validator;
+  private final List<RepositoryDecorator> decorators;
+  private volatile @Nullable BatchSettings batchSettings;
+
+  DynamoRepositoryFactory(
+      DynamoEntityCatalog catalog,
+      PydanticDynamoProperties properties,
+      ObjectProvider<DynamoDbClient> client,
+      ObjectProvider<DynamoDbAsyncClient> asyncClient,
+      PydanticDynamoObjectMapper objectMapper,
+      @Nullable Object validator,
+      List<RepositoryDecorator> decorators) {
+    this.catalog = catalog;
+    this.properties = properties;
+    this.client = client;
+    this.asyncClient = asyncClient;
+    this.objectMapper = objectMapper;
+    this.validator = validator;
+    this.decorators = List.copyOf(decorators);
+  }
+
+  <T> DynamoRepository<T> sync(Class<T> entityType) {
+    DynamoRepository.Builder<T> builder =
+        configure(DynamoRepository.builder(entityType), entityType).client(syncClient(entityType));
+    DynamoRepository<T> repository = build(entityType, builder::build);
+    for (RepositoryDecorator decorator : decorators) {
+      repository = decorator.decorate(repository);
+    }
+    return repository;
+  }
+
+  <T> AsyncDynamoRepository<T> async(Class<T> entityType) {
+    AsyncDynamoRepository.Builder<T> builder =
+        configure(AsyncDynamoRepository.builder(entityType), entityType)
+            .client(asyncClient(entityType));
+    AsyncDynamoRepository<T> repository = build(entityType, builder::build);
+    for (RepositoryDecorator decorator : decorators) {
+      repository = decorator.decorate(repository);
+    }
+    return repository;
+  }
+
+  private DynamoDbClient syncClient(Class<?> entityType) {
+    DynamoDbClient found = client.getIfAvailable();
+    if (found == null) {
+      throw new PydanticDynamoConfigurationException(
+          "No DynamoDbClient bean for DynamoRepository<"
+              + entityType.getSimpleName()
+              + ">: Spring Cloud AWS creates one unless spring.cloud.aws.dynamodb.enabled=false"
+              + " or its auto-configuration is excluded.",
+          "Keep Spring Cloud AWS's DynamoDB auto-configuration enabled, or define a"
+              + " DynamoDbClient bean.",
+          null);
+    }
+    return found;
+  }
+
+  private DynamoDbAsyncClient asyncClient(Class<?> entityType) {
+    DynamoDbAsyncClient found = asyncClient.getIfAvailable();
+    if (found == null) {
+      throw new PydanticDynamoConfigurationException(
+          "No DynamoDbAsyncClient bean for AsyncDynamoRepository<"
+              + entityType.getSimpleName()
+              + ">: the starter creates one from Spring Cloud AWS's AwsClientBuilderConfigurer,"
+              + " which is not in the context.",
+          "Keep Spring Cloud AWS's auto-configuration (io.awspring.cloud:"
+              + "spring-cloud-aws-starter-dynamodb) enabled, or define a DynamoDbAsyncClient bean.",
+          null);
+    }
+    return found;
+  }
+
+  private <T, B extends RepositoryBuilder<T, B>> B configure(B builder, Class<T> entityType) {
+    DynamoEntityDefinition definition = catalog.definition(entityType);
+    builder
+        .tableName(definition.tableName())
+        .partitionKey(properties.partitionKey())
+        .sortKey(properties.sortKey())
+        .partitionPrefix(definition.partitionPrefix())
+        .partitionName(definition.partitionName())
+        .contentType(definition.contentType())
+        .consistentReads(definition.consistentReads())
+        .hideExpired(properties.hideExpired())
+        .batchSettings(batchSettings())
+        .objectMapper(objectMapper.objectMapper());
+    if (validator != null) {
+      BeanValidation.apply(builder, validator);
+    }
+    return builder;
+  }
+
+  private BatchSettings batchSettings() {
+    BatchSettings settings = batchSettings;
+    if (settings == null) {
+      try {
+        settings = properties.batch().toBatchSettings();
+      } catch (InvalidCommandException e) {
+        throw new PydanticDynamoConfigurationException(
+            "The pydantic-dynamo.batch settings are invalid: " + e.getMessage(),
+            "Fix pydantic-dynamo.batch.concurrency (1 to 64), max-attempts (1 or more),"
+                + " base-delay and max-delay (zero or positive durations).",
+            e);
+      }
+      batchSettings = settings;
+    }
+    return settings;
+  }
+
+  private static <R> R build(Class<?> entityType, Supplier<R> build) {
+    try {
+      return build.get();
+    } catch (InvalidModelException e) {
+      throw new PydanticDynamoConfigurationException(
+          "The repository for @DynamoEntity "
+              + entityType.getName()
+              + " cannot be built: "
+              + e.getMessage(),
+          "Change the model "
+              + entityType.getSimpleName()
+              + " as the message says (rename the property or mark it @JsonIgnore), or choose"
+              + " other key attribute names with pydantic-dynamo.partition-key and"
+              + " pydantic-dynamo.sort-key.",
+          e);
+    } catch (InvalidCommandException e) {
+      throw new PydanticDynamoConfigurationException(
+          "The repository for @DynamoEntity "
+              + entityType.getName()
+              + " cannot be built: "
+              + e.getMessage(),
+          "Fix the pydantic-dynamo settings named in the message (pydantic-dynamo.*, or "
+              + DynamoEntityCatalog.propertyPrefix(entityType)
+              + ".*) or the @DynamoEntity attributes of "
+              + entityType.getSimpleName()
+              + ".",
+          e);
+    } catch (PydanticDynamoConfigurationException e) {
+      throw e;
+    } catch (PydanticDynamoException e) {
+      throw new PydanticDynamoConfigurationException(
+          "The repository for @DynamoEntity "
+              + entityType.getName()
+              + " cannot be built: "
+              + e.getMessage(),
+          "Check the model " + entityType.getSimpleName() + " and the pydantic-dynamo settings.",
+          e);
+    }
+  }
+
+  /** Keeps the optional jakarta.validation types out of the factory's own signature. */
+  private static final class BeanValidation {
+    static <B extends RepositoryBuilder<?, B>> void apply(B builder, Object validator) {
+      builder.validator((jakarta.validation.Validator) validator);
+    }
+  }
+}
