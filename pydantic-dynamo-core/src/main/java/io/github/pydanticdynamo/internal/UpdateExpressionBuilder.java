@@ -228,9 +228,6 @@ final class UpdateExpressionBuilder {
       throw new InvalidCommandException(
           "merge into '" + parent.dotted() + "' has an empty key; map keys must not be empty");
     }
-    if (parent.kind() == AttributePath.Kind.OBJECT) {
-      return mapper.schema().resolve(parent.dotted() + "." + key);
-    }
     return mapper.schema().child(parent, key);
   }
 
