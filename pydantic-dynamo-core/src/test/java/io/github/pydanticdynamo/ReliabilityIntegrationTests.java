@@ -18,9 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -231,38 +228,7 @@ class ReliabilityIntegrationTests {
     List<String> c = List.of("counter");
     repo.put(PartitionedContent.of(p, c, Profile.of("race")));
     int threads = 16;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    List<Future<Integer>> results = new java.util.ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      results.add(
-          pool.submit(
-              () -> {
-                int conflicts = 0;
-                for (int i = 0; i < UPDATES_PER_THREAD; i++) {
-                  while (true) {
-                    PartitionedContent<Profile> current = repo.get(p, c).content().orElseThrow();
-                    try {
-                      repo.update(
-                          p,
-                          c,
-                          UpdateCommand.builder()
-                              .set("views", current.item().views() + 1)
-                              .currentVersion(current.currentVersion())
-                              .build());
-                      break;
-                    } catch (VersionConflictException e) {
-                      conflicts++;
-                    }
-                  }
-                }
-                return conflicts;
-              }));
-    }
-    int conflicts = 0;
-    for (Future<Integer> result : results) {
-      conflicts += result.get(10, TimeUnit.MINUTES);
-    }
-    pool.shutdown();
+    int conflicts = VersionedIncrements.run(repo, ContentKey.of(p, c), threads, UPDATES_PER_THREAD);
     PartitionedContent<Profile> end = repo.get(p, c).content().orElseThrow();
     assertThat(end.item().views()).isEqualTo(threads * UPDATES_PER_THREAD);
     assertThat(end.currentVersion()).isEqualTo(1 + threads * UPDATES_PER_THREAD);

@@ -12,10 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -297,43 +293,10 @@ class UpdateIntegrationTests {
 
   @Test
   void concurrentVersionCheckedReadModifyWriteLosesNoUpdate() throws Exception {
-    int threads = 8;
-    int perThread = 50;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    List<Future<Integer>> conflicts = new java.util.ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      conflicts.add(
-          pool.submit(
-              () -> {
-                int retries = 0;
-                for (int i = 0; i < perThread; i++) {
-                  while (true) {
-                    PartitionedContent<Profile> current = repo.get(P, C).content().orElseThrow();
-                    try {
-                      repo.update(
-                          P,
-                          C,
-                          UpdateCommand.builder()
-                              .set("views", current.item().views() + 1)
-                              .currentVersion(current.currentVersion())
-                              .build());
-                      break;
-                    } catch (VersionConflictException e) {
-                      retries++;
-                    }
-                  }
-                }
-                return retries;
-              }));
-    }
-    int totalRetries = 0;
-    for (Future<Integer> f : conflicts) {
-      totalRetries += f.get(120, TimeUnit.SECONDS);
-    }
-    pool.shutdown();
+    int conflicts = VersionedIncrements.run(repo, ContentKey.of(P, C), 8, 50);
     PartitionedContent<Profile> end = repo.get(P, C).content().orElseThrow();
-    assertThat(end.item().views()).isEqualTo(threads * perThread);
-    assertThat(end.currentVersion()).isEqualTo(1 + threads * perThread);
-    assertThat(totalRetries).isPositive();
+    assertThat(end.item().views()).isEqualTo(8 * 50);
+    assertThat(end.currentVersion()).isEqualTo(1 + 8 * 50);
+    assertThat(conflicts).isPositive();
   }
 }

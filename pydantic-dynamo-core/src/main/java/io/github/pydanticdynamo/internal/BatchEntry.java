@@ -45,6 +45,27 @@ record BatchEntry(
         content);
   }
 
+  /** Every content checked and mapped (before any write), duplicates dropped: the last one wins. */
+  static <T> List<BatchEntry> puts(
+      RepositoryCore<T> core, Iterable<PartitionedContent<T>> contents) {
+    java.time.Instant now = core.now();
+    List<BatchEntry> entries = new ArrayList<>();
+    for (PartitionedContent<T> content : contents) {
+      entries.add(put(core, content, now));
+    }
+    return lastWins(entries);
+  }
+
+  /** The read chunks of up to 100 distinct keys, in request order. */
+  static List<List<BatchEntry>> readChunks(
+      RepositoryCore<?> core, java.util.Collection<io.github.pydanticdynamo.ContentKey> keys) {
+    List<BatchEntry> entries = new ArrayList<>(keys.size());
+    for (io.github.pydanticdynamo.ContentKey key : keys) {
+      entries.add(read(core, key));
+    }
+    return chunks(firstWins(entries), READ_CHUNK);
+  }
+
   static BatchEntry delete(RepositoryCore<?> core, Map<String, AttributeValue> storedKey) {
     Map<String, AttributeValue> key =
         Map.of(

@@ -27,6 +27,22 @@ record ChunkFailure(List<BatchEntry> pending, @Nullable Throwable cause) {
     }
   }
 
+  /** A read chunk gave up: its pending keys and every later chunk's keys were not read. */
+  static UnprocessedItemsException readGaveUp(
+      BatchRetry.Decision<BatchEntry> decision,
+      int chunkSize,
+      List<List<BatchEntry>> later,
+      int attempts) {
+    List<ChunkFailure> failures = new ArrayList<>();
+    failures.add(new ChunkFailure(decision.pending(), decision.cause()));
+    int total = chunkSize;
+    for (List<BatchEntry> unread : later) {
+      failures.add(new ChunkFailure(unread, null));
+      total += unread.size();
+    }
+    return exception(Operation.GET, total, attempts, failures);
+  }
+
   /** One exception for all the failures of a batch, carrying exactly what was not done. */
   static UnprocessedItemsException exception(
       Operation operation, int total, int attempts, List<ChunkFailure> failures) {

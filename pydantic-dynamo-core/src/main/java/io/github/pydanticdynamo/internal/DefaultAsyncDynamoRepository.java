@@ -10,7 +10,6 @@ import io.github.pydanticdynamo.QueryOptions;
 import io.github.pydanticdynamo.RepositorySettings;
 import io.github.pydanticdynamo.UpdateCommand;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -52,12 +51,7 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
 
   @Override
   public CompletableFuture<Void> putBatch(Iterable<PartitionedContent<T>> contents) {
-    Instant now = core.now();
-    List<BatchEntry> entries = new ArrayList<>();
-    for (PartitionedContent<T> content : contents) {
-      entries.add(BatchEntry.put(core, content, now));
-    }
-    return writeAll(BatchEntry.lastWins(entries), ChunkFailure.Operation.PUT);
+    return writeAll(BatchEntry.puts(core, contents), ChunkFailure.Operation.PUT);
   }
 
   @Override
@@ -136,12 +130,7 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
 
   @Override
   public Publisher<BatchResponse<T>> getBatch(Collection<ContentKey> keys) {
-    List<BatchEntry> entries = new ArrayList<>(keys.size());
-    for (ContentKey key : keys) {
-      entries.add(BatchEntry.read(core, key));
-    }
-    List<List<BatchEntry>> chunks =
-        BatchEntry.chunks(BatchEntry.firstWins(entries), BatchEntry.READ_CHUNK);
+    List<List<BatchEntry>> chunks = BatchEntry.readChunks(core, keys);
     return new PagePublisher<>(
         () ->
             new PagePublisher.Source<>() {
@@ -178,17 +167,9 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
                   case DONE ->
                       CompletableFuture.completedFuture(BatchResponse.of(reads.contents(), null));
                   case RETRY -> after(decision.delay(), () -> readChunk(reads, attempt + 1, later));
-                  case GIVE_UP -> {
-                    List<ChunkFailure> failures = new ArrayList<>();
-                    failures.add(new ChunkFailure(decision.pending(), decision.cause()));
-                    for (List<BatchEntry> unread : later) {
-                      failures.add(new ChunkFailure(unread, null));
-                    }
-                    int total = reads.size() + later.stream().mapToInt(List::size).sum();
-                    yield CompletableFuture.failedFuture(
-                        ChunkFailure.exception(
-                            ChunkFailure.Operation.GET, total, attempt, failures));
-                  }
+                  case GIVE_UP ->
+                      CompletableFuture.failedFuture(
+                          ChunkFailure.readGaveUp(decision, reads.size(), later, attempt));
                 });
   }
 

@@ -10,7 +10,6 @@ import io.github.pydanticdynamo.QueryOptions;
 import io.github.pydanticdynamo.RepositorySettings;
 import io.github.pydanticdynamo.UpdateCommand;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -64,12 +63,7 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
 
   @Override
   public void putBatch(Iterable<PartitionedContent<T>> contents) {
-    Instant now = core.now();
-    List<BatchEntry> entries = new ArrayList<>();
-    for (PartitionedContent<T> content : contents) {
-      entries.add(BatchEntry.put(core, content, now)); // every item is checked before any write
-    }
-    writeAll(BatchEntry.lastWins(entries), ChunkFailure.Operation.PUT);
+    writeAll(BatchEntry.puts(core, contents), ChunkFailure.Operation.PUT);
   }
 
   @Override
@@ -126,12 +120,7 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
 
   @Override
   public Stream<BatchResponse<T>> getBatch(Collection<ContentKey> keys) {
-    List<BatchEntry> entries = new ArrayList<>(keys.size());
-    for (ContentKey key : keys) {
-      entries.add(BatchEntry.read(core, key));
-    }
-    List<List<BatchEntry>> chunks =
-        BatchEntry.chunks(BatchEntry.firstWins(entries), BatchEntry.READ_CHUNK);
+    List<List<BatchEntry>> chunks = BatchEntry.readChunks(core, keys);
     Iterator<BatchResponse<T>> pages =
         new Iterator<>() {
           private int next;
@@ -174,15 +163,7 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
           return BatchResponse.of(reads.contents(), null);
         }
         case RETRY -> sleep(decision.delay());
-        case GIVE_UP -> {
-          List<ChunkFailure> failures = new ArrayList<>();
-          failures.add(new ChunkFailure(decision.pending(), decision.cause()));
-          for (List<BatchEntry> unread : later) {
-            failures.add(new ChunkFailure(unread, null));
-          }
-          int total = reads.size() + later.stream().mapToInt(List::size).sum();
-          throw ChunkFailure.exception(ChunkFailure.Operation.GET, total, attempt, failures);
-        }
+        case GIVE_UP -> throw ChunkFailure.readGaveUp(decision, reads.size(), later, attempt);
       }
     }
   }
