@@ -48,6 +48,14 @@ public interface AsyncDynamoRepository<T> extends AutoCloseable {
   CompletableFuture<Void> put(PartitionedContent<T> content);
 
   /**
+   * Creates one item unless its key is taken; see {@link DynamoRepository#putIfAbsent}.
+   *
+   * @param content the content
+   * @return true when written, false when an item with its key existed
+   */
+  CompletableFuture<Boolean> putIfAbsent(PartitionedContent<T> content);
+
+  /**
    * Writes many items; see {@link DynamoRepository#putBatch}.
    *
    * @param contents the contents

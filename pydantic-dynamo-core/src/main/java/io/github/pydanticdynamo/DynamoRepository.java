@@ -51,6 +51,16 @@ public interface DynamoRepository<T> extends AutoCloseable {
   void put(PartitionedContent<T> content);
 
   /**
+   * Writes one item only when no item has its key (a create that never overwrites); of racing
+   * creates of one key, exactly one wins.
+   *
+   * @param content the content to create
+   * @return true when it was written, false when an item with its key already existed
+   * @throws InvalidItemException when validation rejects the item
+   */
+  boolean putIfAbsent(PartitionedContent<T> content);
+
+  /**
    * Writes many items in chunks of 25 (several in flight), retrying what DynamoDB leaves
    * unprocessed. Duplicate keys in the input: the last one wins. Validation of every item happens
    * before anything is written.

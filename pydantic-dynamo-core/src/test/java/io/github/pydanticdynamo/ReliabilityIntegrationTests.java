@@ -18,6 +18,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -240,5 +243,34 @@ class ReliabilityIntegrationTests {
             + " updates: "
             + conflicts
             + " conflicts retried, none lost");
+  }
+
+  @Test
+  void racingCreatesOfOneKeyHaveExactlyOneWinner(TestTable table) throws Exception {
+    DynamoRepository<FilmActor> sync = RepositoryFixture.sync(FilmActor.class, table).build();
+    AsyncDynamoRepository<FilmActor> async =
+        RepositoryFixture.async(FilmActor.class, table).build();
+    for (int round = 0; round < 10; round++) {
+      List<String> id = List.of("race-" + round);
+      ExecutorService pool = Executors.newFixedThreadPool(16);
+      List<Future<Boolean>> attempts = new java.util.ArrayList<>();
+      for (int t = 0; t < 16; t++) {
+        boolean viaSync = t % 2 == 0;
+        PartitionedContent<FilmActor> content =
+            PartitionedContent.of(List.of(), id, new FilmActor("a", "writer " + t, null));
+        attempts.add(
+            pool.submit(
+                () -> viaSync ? sync.putIfAbsent(content) : async.putIfAbsent(content).join()));
+      }
+      List<String> winners = new java.util.ArrayList<>();
+      for (int t = 0; t < 16; t++) {
+        if (attempts.get(t).get(1, TimeUnit.MINUTES)) {
+          winners.add("writer " + t);
+        }
+      }
+      pool.shutdown();
+      assertThat(winners).hasSize(1);
+      assertThat(sync.getItem(List.of(), id).orElseThrow().name()).isEqualTo(winners.get(0));
+    }
   }
 }

@@ -33,6 +33,7 @@ class SecurityIntegrationTests {
   static final Map<String, Set<String>> IAM_ACTIONS =
       Map.ofEntries(
           Map.entry("put", Set.of("PutItem")),
+          Map.entry("putIfAbsent", Set.of("PutItem")),
           Map.entry("putBatch", Set.of("BatchWriteItem")),
           Map.entry("get", Set.of("GetItem")),
           Map.entry("getBatch", Set.of("BatchGetItem")),
@@ -67,6 +68,7 @@ class SecurityIntegrationTests {
       Map<String, Consumer<DynamoRepository<FilmActor>>> calls =
           Map.of(
               "put", r -> r.put(TOM),
+              "putIfAbsent", r -> r.putIfAbsent(TOM),
               "putBatch", r -> r.putBatch(List.of(TOM)),
               "get", r -> r.get(List.of("p"), List.of("tom")),
               "getBatch", r -> r.getBatch(List.of(TOM.key())).toList(),
@@ -122,6 +124,7 @@ class SecurityIntegrationTests {
       List<Call> calls =
           List.of(
               new Call("put", () -> repo.put(TOM).join()),
+              new Call("putIfAbsent", () -> repo.putIfAbsent(TOM).join()),
               new Call("putBatch", () -> repo.putBatch(List.of(TOM)).join()),
               new Call("get", () -> repo.get(List.of("p"), List.of("tom")).join()),
               new Call(

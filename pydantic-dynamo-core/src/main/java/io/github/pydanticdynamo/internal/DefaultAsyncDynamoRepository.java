@@ -50,6 +50,20 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
   }
 
   @Override
+  public CompletableFuture<Boolean> putIfAbsent(PartitionedContent<T> content) {
+    return client
+        .putItem(core.createRequest(content))
+        .thenApply(response -> true)
+        .exceptionallyCompose(
+            error -> {
+              Throwable cause = BatchRetry.unwrap(error);
+              return cause instanceof ConditionalCheckFailedException
+                  ? CompletableFuture.completedFuture(false)
+                  : CompletableFuture.failedFuture(cause);
+            });
+  }
+
+  @Override
   public CompletableFuture<Void> putBatch(Iterable<PartitionedContent<T>> contents) {
     return writeAll(BatchEntry.puts(core, contents), ChunkFailure.Operation.PUT);
   }

@@ -62,6 +62,16 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
   }
 
   @Override
+  public boolean putIfAbsent(PartitionedContent<T> content) {
+    try {
+      client.putItem(core.createRequest(content));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  @Override
   public void putBatch(Iterable<PartitionedContent<T>> contents) {
     writeAll(BatchEntry.puts(core, contents), ChunkFailure.Operation.PUT);
   }

@@ -172,6 +172,14 @@ final class RepositoryCore<T> {
     return PutItemRequest.builder().tableName(table).item(item(content, now())).build();
   }
 
+  /** A put that fails with ConditionalCheckFailedException when the key is taken. */
+  PutItemRequest createRequest(PartitionedContent<T> content) {
+    return putRequest(content).toBuilder()
+        .conditionExpression("attribute_not_exists(#pk)")
+        .expressionAttributeNames(Map.of("#pk", pkName))
+        .build();
+  }
+
   // ---- reads ----
 
   GetItemRequest getRequest(Map<String, AttributeValue> key, boolean consistent) {

@@ -39,20 +39,18 @@ public class ActorService {
   }
 
   /**
-   * Stores a new actor at version 1. (A check, then a write: two concurrent creates of one id can
-   * both succeed, the second replacing the first.)
+   * Stores a new actor at version 1; of concurrent creates of one id, exactly one succeeds.
    *
    * @param actor the actor
    * @return the stored content, with its version
    * @throws ActorAlreadyExistsException when the id is taken
    */
   public PartitionedContent<FilmActor> create(FilmActor actor) {
-    if (actors.get(ACTORS_PARTITION, List.of(actor.id())).content().isPresent()) {
-      throw new ActorAlreadyExistsException(actor.id());
-    }
     PartitionedContent<FilmActor> content =
         PartitionedContent.of(ACTORS_PARTITION, List.of(actor.id()), actor);
-    actors.put(content);
+    if (!actors.putIfAbsent(content)) {
+      throw new ActorAlreadyExistsException(actor.id());
+    }
     return content;
   }
 

@@ -35,6 +35,11 @@ final class ObservedAsyncDynamoRepository<T> implements AsyncDynamoRepository<T>
   }
 
   @Override
+  public CompletableFuture<Boolean> putIfAbsent(PartitionedContent<T> content) {
+    return observation.observeAsync("putIfAbsent", () -> delegate.putIfAbsent(content));
+  }
+
+  @Override
   public CompletableFuture<Void> putBatch(Iterable<PartitionedContent<T>> contents) {
     return observation.observeAsync("putBatch", () -> delegate.putBatch(contents));
   }

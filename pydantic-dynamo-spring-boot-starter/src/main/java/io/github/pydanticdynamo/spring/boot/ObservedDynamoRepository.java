@@ -34,6 +34,11 @@ final class ObservedDynamoRepository<T> implements DynamoRepository<T> {
   }
 
   @Override
+  public boolean putIfAbsent(PartitionedContent<T> content) {
+    return observation.observe("putIfAbsent", () -> delegate.putIfAbsent(content));
+  }
+
+  @Override
   public void putBatch(Iterable<PartitionedContent<T>> contents) {
     observation.observeRun("putBatch", () -> delegate.putBatch(contents));
   }
