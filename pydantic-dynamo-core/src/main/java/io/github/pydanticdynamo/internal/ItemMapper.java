@@ -12,10 +12,10 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.TreeNode;
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.core.base.ParserMinimalBase;
-import com.fasterxml.jackson.core.json.JsonWriteContext;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -39,13 +39,15 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -62,12 +64,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * UUID and java.time values are ISO-8601 strings. Record and bean properties that are null or empty
  * optionals are omitted; nulls inside maps and lists are kept as {@code NULL}.
  *
- * <p>Reading is the reverse: {@code NULL} properties read as absent, attributes the model does not
- * know are ignored, and numbers are converted exactly to the property's type. In {@code Object},
- * {@code Map<String, Object>} and other untyped positions numbers read back as Jackson reads JSON
- * numbers: {@code Integer}, {@code Long} or {@code BigInteger} by magnitude for whole numbers and
- * {@code BigDecimal} for the others. {@code -0.0} reads back as {@code 0.0}, as DynamoDB has no
- * negative zero.
+ * <p>Reading is the reverse: {@code NULL} properties read as absent, absent (or {@code NULL}) set
+ * properties as empty sets, attributes the model does not know are ignored, and numbers are
+ * converted exactly to the property's type. In {@code Object}, {@code Map<String, Object>} and
+ * other untyped positions numbers read back as Jackson reads JSON numbers: {@code Integer}, {@code
+ * Long} or {@code BigInteger} by magnitude for whole numbers and {@code BigDecimal} for the others.
+ * {@code -0.0} reads back as {@code 0.0}, as DynamoDB has no negative zero.
  *
  * <p>Numbers are written exactly as Java prints them ({@code Double.toString}, {@code
  * BigDecimal.toString}: {@code 1.0E300}, {@code 1E+3}); DynamoDB's own limits (38 significant
@@ -88,6 +90,7 @@ public final class ItemMapper<T> {
   private static final AttributeValue NUL = AttributeValue.fromNul(true);
   private static final AttributeValue TRUE = AttributeValue.fromBool(true);
   private static final AttributeValue FALSE = AttributeValue.fromBool(false);
+  private static final AttributeValue EMPTY_LIST = AttributeValue.fromL(List.of());
 
   private final Class<T> type;
   private final ObjectMapper objectMapper;
@@ -95,7 +98,7 @@ public final class ItemMapper<T> {
   private final ModelSchema schema;
   private final ObjectWriter writer;
   private final ObjectReader reader;
-  private final Set<String> reservedNames;
+  private final NameSet reservedNames;
 
   private ItemMapper(
       Class<T> type, ObjectMapper objectMapper, ModelSchema schema, Set<String> reservedNames) {
@@ -107,7 +110,7 @@ public final class ItemMapper<T> {
     JavaType javaType = objectMapper.constructType(type);
     this.writer = objectMapper.writerFor(javaType);
     this.reader = objectMapper.readerFor(javaType);
-    this.reservedNames = Set.copyOf(reservedNames);
+    this.reservedNames = new NameSet(reservedNames);
   }
 
   /**
@@ -236,7 +239,8 @@ public final class ItemMapper<T> {
 
   /**
    * Builds the model from an item's attributes. Attributes the model does not know (keys, reserved
-   * attributes, anything else) are ignored; {@code NULL} properties read as absent.
+   * attributes, anything else) are ignored; {@code NULL} properties read as absent, and absent set
+   * properties as empty sets (an empty set is omitted when written).
    *
    * @param attributes the item's attributes
    * @return the model
@@ -482,53 +486,141 @@ public final class ItemMapper<T> {
   }
 
   private static boolean isNul(AttributeValue value) {
-    return Boolean.TRUE.equals(value.nul());
+    return value.type() == AttributeValue.Type.NUL;
   }
 
-  /** A DynamoDB number as the narrowest exact Java number (Integer/Long/BigInteger/BigDecimal). */
-  static @Nullable Number parseNumber(String text) {
+  /**
+   * A whole DynamoDB number as the narrowest exact Java number (Integer, Long or BigInteger); null
+   * when the text is not a whole number.
+   */
+  static @Nullable Number parseWhole(String text) {
     int length = text.length();
-    int start = length > 0 && text.charAt(0) == '-' ? 1 : 0;
-    boolean whole = length > start;
+    boolean negative = length > 0 && text.charAt(0) == '-';
+    int start = negative ? 1 : 0;
+    if (length == start) {
+      return null;
+    }
+    if (length - start <= 18) {
+      // Up to 18 digits fit a long: parse them in the same pass that checks them.
+      long value = 0;
+      for (int i = start; i < length; i++) {
+        int digit = text.charAt(i) - '0';
+        if (digit < 0 || digit > 9) {
+          return null;
+        }
+        value = value * 10 + digit;
+      }
+      value = negative ? -value : value;
+      return (int) value == value ? (Number) (int) value : (Number) value;
+    }
     for (int i = start; i < length; i++) {
       char c = text.charAt(i);
       if (c < '0' || c > '9') {
-        whole = false;
-        break;
-      }
-    }
-    if (!whole) {
-      try {
-        return new BigDecimal(text);
-      } catch (NumberFormatException e) {
         return null;
       }
-    }
-    if (length - start <= 18) {
-      long number = Long.parseLong(text);
-      return (int) number == number ? (Number) (int) number : (Number) number;
     }
     BigInteger number = new BigInteger(text);
     return number.bitLength() < 64 ? (Number) number.longValue() : number;
   }
 
+  /** Whether text is a decimal number: {@code -12.5}, {@code 1.0E300}, {@code 5E-3}. */
+  static boolean isDecimal(String text) {
+    int length = text.length();
+    int i = length > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
+    int digits = 0;
+    boolean point = false;
+    for (; i < length; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '.' && !point) {
+        point = true;
+      } else {
+        break;
+      }
+    }
+    if (digits == 0) {
+      return false;
+    }
+    if (i == length) {
+      return true;
+    }
+    char e = text.charAt(i);
+    if (e != 'e' && e != 'E') {
+      return false;
+    }
+    i++;
+    if (i < length && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+      i++;
+    }
+    if (i == length) {
+      return false;
+    }
+    for (; i < length; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A few names, checked without hashing: most names fail on their first character. */
+  private static final class NameSet {
+    static final NameSet NONE = new NameSet(Set.of());
+
+    private final String[] names;
+    private final long[] firstChars = new long[2];
+
+    NameSet(Set<String> names) {
+      this.names = names.toArray(new String[0]);
+      for (String name : this.names) {
+        char first = name.isEmpty() ? 0 : name.charAt(0);
+        if (first < 128) {
+          firstChars[first >> 6] |= 1L << (first & 63);
+        }
+      }
+    }
+
+    boolean contains(String name) {
+      if (names.length == 0) {
+        return false;
+      }
+      char first = name.isEmpty() ? 0 : name.charAt(0);
+      if (first < 128 && (firstChars[first >> 6] & (1L << (first & 63))) == 0) {
+        return false;
+      }
+      for (String candidate : names) {
+        if (candidate.equals(name)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   /** Jackson tokens from attribute values; skips NULL record properties and reserved names. */
   private static final class AttributeParser extends ParserMinimalBase {
-    private final Set<String> reservedNames;
+    private final NameSet reservedNames;
     private ObjectCodec codec;
     private Cursor cursor;
     private boolean closed;
 
     private @Nullable String text;
     private @Nullable Number number;
+
+    /** The current decimal's text, parsed only into the type asked for (double, BigDecimal…). */
+    private @Nullable String decimal;
+
     private byte @Nullable [] binary;
     private @Nullable Cursor child;
 
     AttributeParser(
         Map<String, AttributeValue> attributes,
         ModelSchema.Node root,
-        Set<String> reservedNames,
+        NameSet reservedNames,
         ObjectCodec codec) {
+      super(0, StreamReadConstraints.defaults());
       this.reservedNames = reservedNames;
       this.codec = codec;
       this.cursor = new RootCursor(attributes, root);
@@ -597,19 +689,23 @@ public final class ItemMapper<T> {
       private final Iterator<Map.Entry<String, AttributeValue>> entries;
       private final ModelSchema.Node node;
       private final boolean object;
-      private final Set<String> skipped;
+      private final NameSet skipped;
+      private final List<String> sets;
+      private boolean @Nullable [] setsSeen;
+      private int nextSet;
       private @Nullable AttributeValue pending;
 
       ObjectCursor(
           Cursor parent,
           Map<String, AttributeValue> entries,
           ModelSchema.Node node,
-          Set<String> skipped) {
+          NameSet skipped) {
         super(parent, TYPE_OBJECT);
         this.entries = entries.entrySet().iterator();
         this.node = node;
         this.object = node.isObject();
         this.skipped = skipped;
+        this.sets = node.setProperties;
       }
 
       @Override
@@ -629,9 +725,34 @@ public final class ItemMapper<T> {
           name = entry.getKey();
           pending = next;
           _index++;
+          if (!sets.isEmpty()) {
+            seen(name);
+          }
           return JsonToken.FIELD_NAME;
         }
+        // DynamoDB cannot store an empty set (it was omitted), so absent sets read as empty.
+        while (nextSet < sets.size()) {
+          int index = nextSet++;
+          if (setsSeen == null || !setsSeen[index]) {
+            name = sets.get(index);
+            pending = EMPTY_LIST;
+            _index++;
+            return JsonToken.FIELD_NAME;
+          }
+        }
         return JsonToken.END_OBJECT;
+      }
+
+      private void seen(String property) {
+        int index = sets.indexOf(property);
+        if (index >= 0) {
+          boolean[] seen = setsSeen;
+          if (seen == null) {
+            seen = new boolean[sets.size()];
+            setsSeen = seen;
+          }
+          seen[index] = true;
+        }
       }
     }
 
@@ -682,7 +803,7 @@ public final class ItemMapper<T> {
         case B:
           return binaryToken(value.b());
         case M:
-          child = new ObjectCursor(at, value.m(), node, Set.of());
+          child = new ObjectCursor(at, value.m(), node, NameSet.NONE);
           return JsonToken.START_OBJECT;
         case L:
           child = new ArrayCursor(at, value.l(), ArrayCursor.VALUES, node);
@@ -732,15 +853,19 @@ public final class ItemMapper<T> {
     }
 
     private JsonToken numberToken(Cursor at, String value) throws IOException {
-      Number parsed = parseNumber(value);
-      if (parsed == null) {
+      Number whole = parseWhole(value);
+      if (whole != null) {
+        number = whole;
+        decimal = null;
+        return JsonToken.VALUE_NUMBER_INT;
+      }
+      if (!isDecimal(value)) {
         throw _constructError(
             "attribute '" + path(at) + "' cannot be read: '" + value + "' is not a number");
       }
-      number = parsed;
-      return parsed instanceof BigDecimal
-          ? JsonToken.VALUE_NUMBER_FLOAT
-          : JsonToken.VALUE_NUMBER_INT;
+      number = null;
+      decimal = value;
+      return JsonToken.VALUE_NUMBER_FLOAT;
     }
 
     private JsonToken binaryToken(SdkBytes value) {
@@ -765,7 +890,13 @@ public final class ItemMapper<T> {
     }
 
     @Override
+    @Deprecated
     public @Nullable String getCurrentName() {
+      return currentName();
+    }
+
+    @Override
+    public @Nullable String currentName() {
       JsonStreamContext context = cursor;
       if (_currToken == JsonToken.START_OBJECT || _currToken == JsonToken.START_ARRAY) {
         context = context.getParent();
@@ -798,7 +929,8 @@ public final class ItemMapper<T> {
       return switch (token) {
         case VALUE_STRING -> text;
         case FIELD_NAME -> cursor.name;
-        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> String.valueOf(number);
+        case VALUE_NUMBER_INT -> String.valueOf(number);
+        case VALUE_NUMBER_FLOAT -> decimal;
         case VALUE_EMBEDDED_OBJECT -> null;
         default -> token.asString();
       };
@@ -847,10 +979,16 @@ public final class ItemMapper<T> {
     }
 
     private Number numeric() throws IOException {
+      if (_currToken == JsonToken.VALUE_NUMBER_FLOAT) {
+        Number value = number;
+        if (value == null) {
+          value = new BigDecimal(Objects.requireNonNull(decimal));
+          number = value;
+        }
+        return value;
+      }
       Number value = number;
-      if (value == null
-          || (_currToken != JsonToken.VALUE_NUMBER_INT
-              && _currToken != JsonToken.VALUE_NUMBER_FLOAT)) {
+      if (value == null || _currToken != JsonToken.VALUE_NUMBER_INT) {
         throw _constructError("current token (" + _currToken + ") is not a number");
       }
       return value;
@@ -863,6 +1001,9 @@ public final class ItemMapper<T> {
 
     @Override
     public NumberType getNumberType() throws IOException {
+      if (_currToken == JsonToken.VALUE_NUMBER_FLOAT) {
+        return NumberType.BIG_DECIMAL;
+      }
       Number value = numeric();
       if (value instanceof Integer) {
         return NumberType.INT;
@@ -871,6 +1012,13 @@ public final class ItemMapper<T> {
         return NumberType.LONG;
       }
       return value instanceof BigInteger ? NumberType.BIG_INTEGER : NumberType.BIG_DECIMAL;
+    }
+
+    @Override
+    public NumberTypeFP getNumberTypeFP() {
+      return _currToken == JsonToken.VALUE_NUMBER_FLOAT
+          ? NumberTypeFP.BIG_DECIMAL
+          : NumberTypeFP.UNKNOWN;
     }
 
     @Override
@@ -911,13 +1059,23 @@ public final class ItemMapper<T> {
           : BigInteger.valueOf(value.longValue());
     }
 
+    // Parsing the text directly rounds exactly as BigDecimal.floatValue/doubleValue would.
+
     @Override
     public float getFloatValue() throws IOException {
+      String text = decimal;
+      if (_currToken == JsonToken.VALUE_NUMBER_FLOAT && number == null && text != null) {
+        return Float.parseFloat(text);
+      }
       return numeric().floatValue();
     }
 
     @Override
     public double getDoubleValue() throws IOException {
+      String text = decimal;
+      if (_currToken == JsonToken.VALUE_NUMBER_FLOAT && number == null && text != null) {
+        return Double.parseDouble(text);
+      }
       return numeric().doubleValue();
     }
 
@@ -951,12 +1109,24 @@ public final class ItemMapper<T> {
     }
 
     @Override
+    @Deprecated
     public JsonLocation getCurrentLocation() {
       return JsonLocation.NA;
     }
 
     @Override
+    @Deprecated
     public JsonLocation getTokenLocation() {
+      return JsonLocation.NA;
+    }
+
+    @Override
+    public JsonLocation currentLocation() {
+      return JsonLocation.NA;
+    }
+
+    @Override
+    public JsonLocation currentTokenLocation() {
       return JsonLocation.NA;
     }
 
@@ -973,7 +1143,10 @@ public final class ItemMapper<T> {
 
   // ---- writing: Jackson tokens to attribute values ----
 
-  /** Attribute values from Jackson tokens, telling records from maps and sets from lists. */
+  /**
+   * Attribute values from Jackson tokens, telling records from maps and sets from lists. (It uses
+   * the SDK's createX factories, which skip the builders: same values, fewer allocations.)
+   */
   private static final class AttributeGenerator extends JsonGenerator {
     private static final int OBJECT = 0;
     private static final int MAP = 1;
@@ -982,12 +1155,12 @@ public final class ItemMapper<T> {
 
     private ObjectCodec codec;
     private int features = JsonGenerator.Feature.collectDefaults();
-    private JsonWriteContext context = JsonWriteContext.createRootContext(null);
     private boolean closed;
 
     private final ModelSchema.Node rootNode;
     private final String rootPath;
     private final boolean rootIsProperty;
+    private final Frame root = new Frame(null);
 
     private Frame[] frames = new Frame[8];
     private int depth = -1;
@@ -1003,15 +1176,101 @@ public final class ItemMapper<T> {
       this.rootIsProperty = rootIsProperty;
     }
 
-    /** One open object or array. */
-    private static final class Frame {
+    /** One open object or array, which is also Jackson's output context. */
+    private static final class Frame extends JsonStreamContext {
+      private final @Nullable Frame parent;
       int kind;
       ModelSchema.Node node = ModelSchema.ANY;
       @Nullable Map<String, AttributeValue> map;
       @Nullable List<AttributeValue> list;
+
+      /** A set's strings, number texts or bytes, while they are all of {@link #scalarType}. */
+      @Nullable List<Object> scalars;
+
+      AttributeValue.@Nullable Type scalarType;
       @Nullable String name;
       @Nullable String segmentName;
       int segmentIndex;
+      @Nullable Object currentValue;
+
+      Frame(@Nullable Frame parent) {
+        super(parent == null ? TYPE_ROOT : TYPE_OBJECT, -1);
+        this.parent = parent;
+        this._nestingDepth = parent == null ? 0 : parent._nestingDepth + 1;
+      }
+
+      void open(boolean object) {
+        _type = object ? TYPE_OBJECT : TYPE_ARRAY;
+        _index = -1;
+      }
+
+      void advance() {
+        _index++;
+      }
+
+      /** How many elements an array holds so far. */
+      int size() {
+        List<AttributeValue> values = list;
+        if (values != null) {
+          return values.size();
+        }
+        List<Object> raw = scalars;
+        return raw == null ? 0 : raw.size();
+      }
+
+      /** Adds a string, number or bytes to a set, as raw data while the set is all one type. */
+      void addScalar(AttributeValue.Type type, Object raw) {
+        List<Object> raws = scalars;
+        if (raws != null && (scalarType == null || scalarType == type)) {
+          scalarType = type;
+          raws.add(raw);
+        } else {
+          mixed().add(scalar(type, raw));
+        }
+      }
+
+      /** The set's elements as attribute values, for a set that cannot be SS, NS or BS. */
+      List<AttributeValue> mixed() {
+        List<AttributeValue> values = list;
+        if (values == null) {
+          List<Object> raws = Objects.requireNonNull(scalars);
+          values = new ArrayList<>(raws.size() + 4);
+          for (Object raw : raws) {
+            values.add(scalar(Objects.requireNonNull(scalarType), raw));
+          }
+          list = values;
+          scalars = null;
+        }
+        return values;
+      }
+
+      static AttributeValue scalar(AttributeValue.Type type, Object raw) {
+        return switch (type) {
+          case S -> AttributeValue.createS((String) raw);
+          case N -> AttributeValue.createN((String) raw);
+          default -> AttributeValue.createB((SdkBytes) raw);
+        };
+      }
+
+      @Override
+      public @Nullable JsonStreamContext getParent() {
+        return parent;
+      }
+
+      @Override
+      public @Nullable String getCurrentName() {
+        return name;
+      }
+
+      @Override
+      public @Nullable Object getCurrentValue() {
+        return currentValue;
+      }
+
+      @Override
+      public void setCurrentValue(@Nullable Object value) {
+        currentValue = value;
+      }
     }
 
     /** The written value; null when it was omitted (an empty set at a property). */
@@ -1020,7 +1279,7 @@ public final class ItemMapper<T> {
         return rootValue;
       }
       Map<String, AttributeValue> map = rootMap;
-      return map == null ? null : AttributeValue.fromM(map);
+      return map == null ? null : AttributeValue.createM(map);
     }
 
     // -- structure --
@@ -1031,34 +1290,34 @@ public final class ItemMapper<T> {
         return rootNode;
       }
       Frame frame = frames[depth];
-      return switch (frame.kind) {
-        case OBJECT -> frame.node.child(frame.name);
-        case MAP, LIST, SET -> frame.node.element();
-        default -> ModelSchema.ANY;
-      };
+      return frame.kind == OBJECT ? frame.node.child(frame.name) : frame.node.element();
     }
 
-    private Frame push(int kind, ModelSchema.Node node) {
+    private Frame push(int kind, ModelSchema.Node node, @Nullable Object forValue) {
       Frame parent = depth < 0 ? null : frames[depth];
       if (++depth == frames.length) {
         frames = Arrays.copyOf(frames, depth * 2);
       }
       Frame frame = frames[depth];
       if (frame == null) {
-        frame = new Frame();
+        frame = new Frame(parent == null ? root : parent);
         frames[depth] = frame;
       }
+      frame.open(kind == OBJECT || kind == MAP);
       frame.kind = kind;
       frame.node = node;
       frame.name = null;
       frame.map = null;
       frame.list = null;
+      frame.scalars = null;
+      frame.scalarType = null;
+      frame.currentValue = forValue;
       if (parent == null) {
         frame.segmentName = null;
         frame.segmentIndex = -1;
-      } else if (parent.list != null) {
+      } else if (parent.kind == LIST || parent.kind == SET) {
         frame.segmentName = null;
-        frame.segmentIndex = parent.list.size();
+        frame.segmentIndex = parent.size();
       } else {
         frame.segmentName = parent.name;
         frame.segmentIndex = -1;
@@ -1068,143 +1327,189 @@ public final class ItemMapper<T> {
 
     @Override
     public void writeStartObject() {
+      startObject(null);
+    }
+
+    @Override
+    public void writeStartObject(@Nullable Object forValue) {
+      startObject(forValue);
+    }
+
+    @Override
+    public void writeStartObject(@Nullable Object forValue, int size) {
+      startObject(forValue);
+    }
+
+    private void startObject(@Nullable Object forValue) {
       ModelSchema.Node node = childNode();
       boolean object = node.isObject();
-      Frame frame = push(object ? OBJECT : MAP, node);
-      frame.map = new LinkedHashMap<>(object ? node.properties.size() * 4 / 3 + 2 : 16);
-      context = context.createChildObjectContext();
-    }
-
-    @Override
-    public void writeStartObject(Object forValue) {
-      writeStartObject();
-      context.setCurrentValue(forValue);
-    }
-
-    @Override
-    public void writeStartObject(Object forValue, int size) {
-      writeStartObject(forValue);
+      Frame frame = push(object ? OBJECT : MAP, node, forValue);
+      frame.map = new HashMap<>(object ? node.properties.size() * 4 / 3 + 2 : 16);
     }
 
     @Override
     public void writeStartArray() {
-      startArray(10);
+      startArray(null, 10);
     }
 
     @Override
-    public void writeStartArray(Object forValue) {
-      startArray(10);
-      context.setCurrentValue(forValue);
+    public void writeStartArray(@Nullable Object forValue) {
+      startArray(forValue, 10);
     }
 
     @Override
-    public void writeStartArray(Object forValue, int size) {
-      startArray(size);
-      context.setCurrentValue(forValue);
+    public void writeStartArray(@Nullable Object forValue, int size) {
+      startArray(forValue, size);
     }
 
-    private void startArray(int size) {
+    private void startArray(@Nullable Object forValue, int size) {
       ModelSchema.Node node = childNode();
-      Frame frame = push(node.isSet() ? SET : LIST, node);
-      frame.list = new ArrayList<>(Math.max(size, 0));
-      context = context.createChildArrayContext();
+      boolean set = node.isSet();
+      Frame frame = push(set ? SET : LIST, node, forValue);
+      if (set) {
+        frame.scalars = new ArrayList<>(Math.max(size, 0));
+      } else {
+        frame.list = new ArrayList<>(Math.max(size, 0));
+      }
     }
 
     @Override
-    public void writeFieldName(String name) throws IOException {
-      context.writeFieldName(name);
-      frames[depth].name = name;
+    public void writeFieldName(String name) {
+      Frame frame = frames[depth];
+      frame.name = name;
+      frame.advance();
     }
 
     @Override
-    public void writeFieldName(SerializableString name) throws IOException {
+    public void writeFieldName(SerializableString name) {
       writeFieldName(name.getValue());
     }
 
     @Override
     public void writeEndObject() {
       Frame frame = frames[depth--];
-      context = context.clearAndGetParent();
       Map<String, AttributeValue> map = frame.map;
       frame.map = null;
+      frame.currentValue = null;
       if (depth < 0) {
         rootMap = map;
       } else {
-        value(AttributeValue.fromM(map));
+        value(AttributeValue.createM(map));
       }
     }
 
     @Override
     public void writeEndArray() {
       Frame frame = frames[depth--];
-      context = context.clearAndGetParent();
       List<AttributeValue> list = frame.list;
+      List<Object> scalars = frame.scalars;
+      AttributeValue.Type scalarType = frame.scalarType;
       frame.list = null;
-      if (frame.kind != SET) {
-        value(AttributeValue.fromL(list));
-        return;
-      }
-      if (!list.isEmpty()) {
-        value(toSet(list));
+      frame.scalars = null;
+      frame.currentValue = null;
+      if (list != null) {
+        // A list, or a set of values that are not all strings, all numbers or all bytes.
+        value(AttributeValue.createL(list));
+      } else if (scalarType != null) {
+        value(toSet(scalarType, Objects.requireNonNull(scalars), frame.node.element().type));
       } else if (depth < 0 ? !rootIsProperty : frames[depth].kind != OBJECT) {
         // Map values and list elements keep their place, so an empty set there is an empty list.
-        value(AttributeValue.fromL(list));
+        value(EMPTY_LIST);
       } else if (depth < 0) {
         value(NUL);
-      } else {
-        context.writeValue();
       }
     }
 
-    /** A set of strings, numbers or bytes as SS, NS or BS (deduplicated); otherwise an L. */
-    private static AttributeValue toSet(List<AttributeValue> elements) {
-      AttributeValue.Type type = elements.get(0).type();
-      for (AttributeValue element : elements) {
-        if (element.type() != type) {
-          return AttributeValue.fromL(elements);
-        }
-      }
+    /** A set of strings, numbers or bytes as SS, NS or BS, without duplicates. */
+    @SuppressWarnings("unchecked")
+    private static AttributeValue toSet(
+        AttributeValue.Type type, List<Object> elements, JavaType elementType) {
+      boolean distinct = writesDistinctText(elementType.getRawClass());
       switch (type) {
         case S -> {
-          Set<String> strings = new LinkedHashSet<>(elements.size() * 4 / 3 + 1);
-          for (AttributeValue element : elements) {
-            strings.add(element.s());
-          }
-          return AttributeValue.fromSs(new ArrayList<>(strings));
+          List<String> strings = (List<String>) (List<?>) elements;
+          return AttributeValue.createSs(
+              distinct ? strings : new ArrayList<>(new LinkedHashSet<>(strings)));
         }
         case N -> {
+          List<String> numbers = (List<String>) (List<?>) elements;
+          if (distinct) {
+            return AttributeValue.createNs(numbers);
+          }
           // DynamoDB compares numbers by value: 1 and 1.0 are one element.
-          Map<BigDecimal, String> numbers = new LinkedHashMap<>(elements.size() * 4 / 3 + 1);
-          for (AttributeValue element : elements) {
-            String text = element.n();
-            numbers.putIfAbsent(new BigDecimal(text).stripTrailingZeros(), text);
+          List<String> unique = new ArrayList<>(numbers.size());
+          Set<BigDecimal> seen = new HashSet<>();
+          for (String number : numbers) {
+            if (seen.add(new BigDecimal(number).stripTrailingZeros())) {
+              unique.add(number);
+            }
           }
-          return AttributeValue.fromNs(new ArrayList<>(numbers.values()));
-        }
-        case B -> {
-          Set<SdkBytes> bytes = new LinkedHashSet<>(elements.size() * 4 / 3 + 1);
-          for (AttributeValue element : elements) {
-            bytes.add(element.b());
-          }
-          return AttributeValue.fromBs(new ArrayList<>(bytes));
+          return AttributeValue.createNs(unique);
         }
         default -> {
-          return AttributeValue.fromL(elements);
+          List<SdkBytes> bytes = (List<SdkBytes>) (List<?>) elements;
+          return AttributeValue.createBs(new ArrayList<>(new LinkedHashSet<>(bytes)));
         }
       }
+    }
+
+    /** Whether distinct values of a type always write distinct strings or numbers. */
+    private static boolean writesDistinctText(Class<?> type) {
+      return type == String.class
+          || type == Integer.class
+          || type == Long.class
+          || type == Short.class
+          || type == Byte.class
+          || type == BigInteger.class
+          || type == UUID.class
+          || type == Character.class
+          || type.isEnum();
     }
 
     private void value(AttributeValue value) {
-      context.writeValue();
       if (depth < 0) {
         rootValue = value;
         return;
       }
       Frame frame = frames[depth];
-      if (frame.list != null) {
+      if (frame.kind == LIST) {
+        frame.advance();
         frame.list.add(value);
+      } else if (frame.kind == SET) {
+        frame.advance();
+        frame.mixed().add(value);
       } else {
         frame.map.put(frame.name, value);
+      }
+    }
+
+    private void string(String text) {
+      Frame frame = depth < 0 ? null : frames[depth];
+      if (frame != null && frame.kind == SET) {
+        frame.advance();
+        frame.addScalar(AttributeValue.Type.S, text);
+      } else {
+        value(AttributeValue.createS(text));
+      }
+    }
+
+    private void number(String text) {
+      Frame frame = depth < 0 ? null : frames[depth];
+      if (frame != null && frame.kind == SET) {
+        frame.advance();
+        frame.addScalar(AttributeValue.Type.N, text);
+      } else {
+        value(AttributeValue.createN(text));
+      }
+    }
+
+    private void binary(SdkBytes bytes) {
+      Frame frame = depth < 0 ? null : frames[depth];
+      if (frame != null && frame.kind == SET) {
+        frame.advance();
+        frame.addScalar(AttributeValue.Type.B, bytes);
+      } else {
+        value(AttributeValue.createB(bytes));
       }
     }
 
@@ -1235,8 +1540,8 @@ public final class ItemMapper<T> {
       }
       StringBuilder path = new StringBuilder(path(depth));
       Frame frame = frames[depth];
-      if (frame.list != null) {
-        append(path, null, frame.list.size());
+      if (frame.kind == LIST || frame.kind == SET) {
+        append(path, null, frame.size());
       } else {
         append(path, frame.name, -1);
       }
@@ -1254,7 +1559,6 @@ public final class ItemMapper<T> {
       if (depth >= 0) {
         Frame frame = frames[depth];
         if (frame.kind == OBJECT) {
-          context.writeValue();
           return;
         }
         if (frame.kind == SET) {
@@ -1271,23 +1575,23 @@ public final class ItemMapper<T> {
       if (text == null) {
         writeNull();
       } else {
-        value(AttributeValue.fromS(text));
+        string(text);
       }
     }
 
     @Override
     public void writeString(char[] buffer, int offset, int length) {
-      value(AttributeValue.fromS(new String(buffer, offset, length)));
+      string(new String(buffer, offset, length));
     }
 
     @Override
     public void writeString(SerializableString text) {
-      value(AttributeValue.fromS(text.getValue()));
+      string(text.getValue());
     }
 
     @Override
     public void writeRawUTF8String(byte[] buffer, int offset, int length) {
-      value(AttributeValue.fromS(new String(buffer, offset, length, StandardCharsets.UTF_8)));
+      string(new String(buffer, offset, length, StandardCharsets.UTF_8));
     }
 
     @Override
@@ -1302,12 +1606,12 @@ public final class ItemMapper<T> {
 
     @Override
     public void writeNumber(int number) {
-      value(AttributeValue.fromN(Integer.toString(number)));
+      number(Integer.toString(number));
     }
 
     @Override
     public void writeNumber(long number) {
-      value(AttributeValue.fromN(Long.toString(number)));
+      number(Long.toString(number));
     }
 
     @Override
@@ -1315,7 +1619,7 @@ public final class ItemMapper<T> {
       if (number == null) {
         writeNull();
       } else {
-        value(AttributeValue.fromN(number.toString()));
+        number(number.toString());
       }
     }
 
@@ -1325,7 +1629,7 @@ public final class ItemMapper<T> {
         throw unstorable(notFinite(Double.toString(number)));
       }
       // Adding 0.0 turns -0.0 into 0.0: DynamoDB has no negative zero.
-      value(AttributeValue.fromN(Double.toString(number + 0.0)));
+      number(Double.toString(number + 0.0));
     }
 
     @Override
@@ -1333,7 +1637,7 @@ public final class ItemMapper<T> {
       if (!Float.isFinite(number)) {
         throw unstorable(notFinite(Float.toString(number)));
       }
-      value(AttributeValue.fromN(Float.toString(number + 0.0f)));
+      number(Float.toString(number + 0.0f));
     }
 
     @Override
@@ -1341,11 +1645,10 @@ public final class ItemMapper<T> {
       if (number == null) {
         writeNull();
       } else {
-        value(
-            AttributeValue.fromN(
-                isEnabled(Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                    ? number.toPlainString()
-                    : number.toString()));
+        number(
+            isEnabled(Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                ? number.toPlainString()
+                : number.toString());
       }
     }
 
@@ -1361,7 +1664,7 @@ public final class ItemMapper<T> {
       } catch (NumberFormatException e) {
         throw unstorable(notFinite(text));
       }
-      value(AttributeValue.fromN(text));
+      number(text);
     }
 
     private static String notFinite(String number) {
@@ -1374,15 +1677,13 @@ public final class ItemMapper<T> {
 
     @Override
     public void writeBinary(Base64Variant variant, byte[] data, int offset, int length) {
-      value(
-          AttributeValue.fromB(
-              SdkBytes.fromByteArrayUnsafe(Arrays.copyOfRange(data, offset, offset + length))));
+      binary(SdkBytes.fromByteArrayUnsafe(Arrays.copyOfRange(data, offset, offset + length)));
     }
 
     @Override
     public int writeBinary(Base64Variant variant, InputStream data, int length) throws IOException {
       byte[] bytes = length < 0 ? data.readAllBytes() : data.readNBytes(length);
-      value(AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(bytes)));
+      binary(SdkBytes.fromByteArrayUnsafe(bytes));
       return bytes.length;
     }
 
@@ -1473,7 +1774,7 @@ public final class ItemMapper<T> {
 
     @Override
     public JsonStreamContext getOutputContext() {
-      return context;
+      return depth < 0 ? root : frames[depth];
     }
 
     @Override

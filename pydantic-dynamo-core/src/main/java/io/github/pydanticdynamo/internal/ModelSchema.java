@@ -287,6 +287,7 @@ public final class ModelSchema {
         clashes.add(name);
       }
     }
+    clashes.addAll(builder.readableAmong(type, reservedNames));
     if (!clashes.isEmpty()) {
       List<String> described = new ArrayList<>();
       for (String name : clashes) {
@@ -298,11 +299,16 @@ public final class ModelSchema {
       }
       throw new InvalidModelException(
           model
-              + " cannot be a model: property "
+              + (described.size() == 1
+                  ? " cannot be a model: property "
+                  : " cannot be a model: properties ")
               + String.join(", ", described)
-              + " uses a reserved attribute name; the repository stores its keys and "
-              + new TreeSet<>(reservedNames)
-              + " under these names. Rename the property or give it another name with"
+              + (described.size() == 1
+                  ? " uses a reserved attribute name"
+                  : " use reserved attribute names")
+              + "; the repository stores its keys and internal attributes as "
+              + String.join(", ", new TreeSet<>(reservedNames))
+              + ". Rename the property, or store it under another name with"
               + " @JsonProperty(\"...\")");
     }
     try {
@@ -321,14 +327,18 @@ public final class ModelSchema {
     /** Properties by Jackson name (records and beans only), in declaration order. */
     final Map<String, Node> properties;
 
+    /** Properties declared as sets (records and beans only): absent ones read as empty sets. */
+    final List<String> setProperties;
+
     /** Elements of lists and sets, values of maps; null when unknown. */
     @Nullable Node content;
 
     Node(JavaType type, AttributePath.Kind kind) {
       this.type = type;
       this.kind = kind;
-      this.properties =
-          kind == AttributePath.Kind.OBJECT ? new LinkedHashMap<>() : Collections.emptyMap();
+      boolean object = kind == AttributePath.Kind.OBJECT;
+      this.properties = object ? new LinkedHashMap<>() : Collections.emptyMap();
+      this.setProperties = object ? new ArrayList<>(0) : Collections.emptyList();
     }
 
     /** The node of a property, a map value or anything below ANY. */
@@ -384,16 +394,16 @@ public final class ModelSchema {
     }
 
     InvalidModelException invalid(String model, Problem problem) {
+      String path = problem.path;
+      String top = topSegment(path);
       String where =
-          problem.path.isEmpty()
+          path.isEmpty()
               ? ""
-              : " property '"
-                  + (problem.path.indexOf('.') < 0 && problem.path.indexOf('[') < 0
-                      ? problem.path
-                      : problem.path + "' (in property '" + topSegment(problem.path))
-                  + "'";
+              : top.equals(path)
+                  ? "property '" + path + "': "
+                  : "property '" + top + "' (at '" + path + "'): ";
       return new InvalidModelException(
-          model + " cannot be a model:" + where + ": " + problem.getMessage(), problem.getCause());
+          model + " cannot be a model: " + where + problem.getMessage(), problem.getCause());
     }
 
     private static String topSegment(String path) {
@@ -523,6 +533,9 @@ public final class ModelSchema {
       String path = ownerPath.isEmpty() ? name : ownerPath + "." + name;
       Node child = visit(declared, handler, property, path);
       owner.properties.put(name, child);
+      if (child.isSet() && Set.class.isAssignableFrom(declared.getRawClass())) {
+        owner.setProperties.add(name);
+      }
       if (ownerPath.isEmpty() && property != null) {
         AnnotatedMember member = property.getMember();
         if (member != null) {
@@ -531,10 +544,29 @@ public final class ModelSchema {
       }
     }
 
+    /** Names among {@code names} that Jackson reads into a property of {@code type}. */
+    Set<String> readableAmong(JavaType type, Set<String> names) {
+      Set<String> readable = new TreeSet<>();
+      try {
+        if (readContext().findRootValueDeserializer(type) instanceof BeanDeserializerBase bean) {
+          for (String name : names) {
+            if (bean.findProperty(name) != null) {
+              readable.add(name);
+            }
+          }
+        }
+      } catch (JsonMappingException | RuntimeException e) {
+        // Reported with its property by checkReadable.
+      }
+      return readable;
+    }
+
     /** Checks that Jackson can read back every record, bean and container of the model. */
     void checkReadable() {
       DeserializationContext context = readContext();
-      for (Check check : checks) {
+      // Deepest first, so a problem is reported at the property that has it, not at its owner.
+      for (int i = checks.size() - 1; i >= 0; i--) {
+        Check check = checks.get(i);
         Node node = check.node();
         JsonDeserializer<Object> deserializer;
         try {

@@ -53,7 +53,6 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -219,7 +218,7 @@ class ItemMapperTests {
       @Nullable Map<String, Object> meta,
       @Nullable Map<String, List<Map<String, Integer>>> nested,
       @Nullable List<String> films,
-      @Nullable Set<String> tags) {}
+      Set<String> tags) {}
 
   record Sets(
       @Nullable Set<String> strings,
@@ -388,6 +387,44 @@ class ItemMapperTests {
   }
 
   @Test
+  void numbersInEveryDynamoDbSpellingReadExactly() {
+    record Mixed(
+        double d, float f, long l, BigDecimal exact, Object any, Map<String, Object> map) {}
+
+    Mixed back =
+        mapper(Mixed.class)
+            .fromAttributes(
+                Map.of(
+                    "d", n("1E+2"),
+                    "f", n(".5"),
+                    "l", n("-9223372036854775808"),
+                    "exact", n("+1.50"),
+                    "any", n("5E-3"),
+                    "map",
+                        AttributeValue.fromM(
+                            Map.of(
+                                "big", n("12345678901234567890123"),
+                                "small", n("-7"),
+                                "decimal", n("0.1")))));
+
+    assertThat(back)
+        .isEqualTo(
+            new Mixed(
+                100.0,
+                0.5f,
+                Long.MIN_VALUE,
+                new BigDecimal("1.50"),
+                new BigDecimal("5E-3"),
+                Map.of(
+                    "big",
+                    new BigInteger("12345678901234567890123"),
+                    "small",
+                    -7,
+                    "decimal",
+                    new BigDecimal("0.1"))));
+  }
+
+  @Test
   void negativeZeroReadsBackAsZero() {
     ItemMapper<Point> mapper = mapper(Point.class);
 
@@ -448,7 +485,7 @@ class ItemMapperTests {
     nested.put("a.b", List.of(Map.of("x", 1, "y", -2), Map.of()));
     nested.put("with space", List.of());
     nested.put("#%", List.of(Map.of("", 3)));
-    FilmActor item = new FilmActor("1", "n", null, null, nested, List.of(), null);
+    FilmActor item = new FilmActor("1", "n", null, null, nested, List.of(), Set.of());
 
     Map<String, AttributeValue> attributes = mapper.toAttributes(item);
 
@@ -670,7 +707,7 @@ class ItemMapperTests {
             meta,
             null,
             Arrays.asList("a", null),
-            null);
+            Set.of());
 
     Map<String, AttributeValue> attributes = mapper.toAttributes(item);
 
@@ -702,7 +739,8 @@ class ItemMapperTests {
     FilmActor back = mapper.fromAttributes(attributes);
 
     assertThat(back)
-        .isEqualTo(new FilmActor("1", null, new Address("c", null, null), null, null, null, null));
+        .isEqualTo(
+            new FilmActor("1", null, new Address("c", null, null), null, null, null, Set.of()));
   }
 
   @Test
@@ -823,10 +861,25 @@ class ItemMapperTests {
     assertThat(attributes.get("setsByName").m().get("k"))
         .isEqualTo(AttributeValue.fromL(List.of()));
     assertThat(attributes.get("setList").l()).containsExactly(AttributeValue.fromL(List.of()));
-    Sets back = mapper.fromAttributes(attributes);
-    assertThat(back.strings()).isNull();
-    assertThat(back.setsByName()).isEqualTo(Map.of("k", Set.of()));
-    assertThat(back.setList()).isEqualTo(List.of(Set.of()));
+    assertThat(mapper.fromAttributes(attributes)).isEqualTo(item);
+  }
+
+  record Inner2(SortedSet<Integer> numbers) {}
+
+  @Test
+  void absentAndNullSetPropertiesReadAsEmptySets() {
+    record Tagged(String id, Set<String> tags, Optional<Set<String>> maybe, Inner2 inner) {}
+
+    Tagged back =
+        mapper(Tagged.class)
+            .fromAttributes(
+                Map.of(
+                    "id", s("1"),
+                    "tags", AttributeValue.fromNul(true),
+                    "inner", AttributeValue.fromM(Map.of())));
+
+    assertThat(back)
+        .isEqualTo(new Tagged("1", Set.of(), Optional.empty(), new Inner2(new TreeSet<>())));
   }
 
   @Test
@@ -945,8 +998,27 @@ class ItemMapperTests {
     private String hidden = "x";
   }
 
+  /** A bean that reads "_ttl" through a setter only. */
+  public static final class ReadsTtl {
+    private String id = "";
+
+    public String getId() {
+      return id;
+    }
+
+    public void setId(String id) {
+      this.id = id;
+    }
+
+    @JsonProperty("_ttl")
+    public void setExpiry(long expiry) {}
+  }
+
   @Test
   void reservedPropertyNamesAreRejected() {
+    assertThatThrownBy(() -> mapper(ReadsTtl.class))
+        .isInstanceOf(InvalidModelException.class)
+        .hasMessageContaining("'_ttl'");
     assertThatThrownBy(() -> mapper(UsesTtl.class))
         .isInstanceOf(InvalidModelException.class)
         .hasMessageContaining("UsesTtl")
@@ -1207,8 +1279,8 @@ class ItemMapperTests {
       @Nullable BigInteger huge,
       @Nullable Map<String, Object> data,
       @Nullable List<String> words,
-      @Nullable Set<String> tags,
-      @Nullable Set<Long> ids,
+      Set<String> tags,
+      Set<Long> ids,
       Optional<String> note,
       @Nullable Part part,
       @Nullable List<Part> parts,
@@ -1219,7 +1291,7 @@ class ItemMapperTests {
   record Part(
       String name,
       @Nullable Double score,
-      @Nullable Set<String> labels,
+      Set<String> labels,
       @Nullable Map<String, String> attributes,
       @Nullable Part child) {}
 
@@ -1255,8 +1327,8 @@ class ItemMapperTests {
         random.nextInt(4) == 0 ? null : new BigInteger(random.nextInt(126) + 1, random),
         random.nextInt(4) == 0 ? null : randomMap(random, 0),
         random.nextInt(4) == 0 ? null : randomStrings(random),
-        random.nextInt(3) == 0 ? null : randomSet(random),
-        random.nextInt(3) == 0 ? null : randomLongs(random),
+        randomSet(random),
+        randomLongs(random),
         random.nextBoolean() ? Optional.empty() : Optional.of(randomString(random, true)),
         random.nextInt(3) == 0 ? null : randomPart(random, 0),
         random.nextInt(3) == 0 ? null : randomParts(random),
@@ -1272,7 +1344,7 @@ class ItemMapperTests {
     return new Part(
         randomString(random, true),
         random.nextBoolean() ? null : randomDouble(random),
-        random.nextBoolean() ? null : randomSet(random),
+        randomSet(random),
         random.nextBoolean() ? null : randomStringMap(random),
         depth < 3 && random.nextBoolean() ? randomPart(random, depth + 1) : null);
   }
@@ -1313,10 +1385,10 @@ class ItemMapperTests {
     return strings;
   }
 
-  /** Null or non-empty: an empty set is omitted and reads back as null. */
+  /** Possibly empty: an empty set is omitted and reads back as an empty set. */
   private static Set<String> randomSet(Random random) {
     Set<String> set = new LinkedHashSet<>();
-    int count = random.nextInt(5) + 1;
+    int count = random.nextInt(5);
     for (int i = 0; i < count; i++) {
       set.add(randomString(random, true));
     }
@@ -1325,7 +1397,7 @@ class ItemMapperTests {
 
   private static Set<Long> randomLongs(Random random) {
     Set<Long> set = new LinkedHashSet<>();
-    int count = random.nextInt(5) + 1;
+    int count = random.nextInt(5);
     for (int i = 0; i < count; i++) {
       set.add(random.nextBoolean() ? random.nextLong() : (long) random.nextInt(100));
     }
@@ -1432,34 +1504,31 @@ class ItemMapperTests {
     return text.toString();
   }
 
-  @Nested
-  class Performance {
-    @Test
-    void mappingIsReusableAcrossThreads() throws Exception {
-      ItemMapper<Scalars> mapper = mapper(Scalars.class);
-      Scalars item = scalars();
-      List<Thread> threads = new ArrayList<>();
-      List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-      for (int t = 0; t < 4; t++) {
-        Thread thread =
-            new Thread(
-                () -> {
-                  for (int i = 0; i < 500; i++) {
-                    try {
-                      assertThat(roundTrip(mapper, item)).isEqualTo(item);
-                    } catch (Throwable e) {
-                      failures.add(e);
-                      return;
-                    }
+  @Test
+  void oneMapperIsSafeToShareAcrossThreads() throws Exception {
+    ItemMapper<Scalars> mapper = mapper(Scalars.class);
+    Scalars item = scalars();
+    List<Thread> threads = new ArrayList<>();
+    List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (int t = 0; t < 4; t++) {
+      Thread thread =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 500; i++) {
+                  try {
+                    assertThat(roundTrip(mapper, item)).isEqualTo(item);
+                  } catch (Throwable e) {
+                    failures.add(e);
+                    return;
                   }
-                });
-        threads.add(thread);
-        thread.start();
-      }
-      for (Thread thread : threads) {
-        thread.join();
-      }
-      assertThat(failures).isEmpty();
+                }
+              });
+      threads.add(thread);
+      thread.start();
     }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertThat(failures).isEmpty();
   }
 }
