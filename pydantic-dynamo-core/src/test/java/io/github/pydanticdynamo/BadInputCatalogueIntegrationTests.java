@@ -165,6 +165,14 @@ class BadInputCatalogueIntegrationTests {
                                 new Tagged(
                                     "inf", List.of(), Map.of("w", Double.POSITIVE_INFINITY))))),
                 new Case(
+                    "number beyond DynamoDB's range",
+                    InvalidItemException.class,
+                    "1E+126",
+                    () ->
+                        scored.put(
+                            PartitionedContent.of(
+                                List.of(), List.of("big"), new Scored("big", 1e300)))),
+                new Case(
                     "sort key over 1024 bytes",
                     InvalidKeyException.class,
                     "1024",

@@ -1619,6 +1619,7 @@ public final class ItemMapper<T> {
       if (number == null) {
         writeNull();
       } else {
+        checkDynamoRange(new BigDecimal(number));
         number(number.toString());
       }
     }
@@ -1628,8 +1629,38 @@ public final class ItemMapper<T> {
       if (!Double.isFinite(number)) {
         throw unstorable(notFinite(Double.toString(number)));
       }
+      double magnitude = Math.abs(number);
+      if (magnitude != 0 && (magnitude >= 1e126 || magnitude < 1e-130)) {
+        throw unstorable(outOfRange(Double.toString(number)));
+      }
       // Adding 0.0 turns -0.0 into 0.0: DynamoDB has no negative zero.
       number(Double.toString(number + 0.0));
+    }
+
+    /** DynamoDB keeps 38 significant digits, magnitudes from 1E-130 to below 1E+126. */
+    private void checkDynamoRange(BigDecimal number) {
+      if (number.signum() == 0) {
+        return;
+      }
+      BigDecimal significant = number.stripTrailingZeros();
+      if (significant.precision() > 38) {
+        throw unstorable(
+            "has "
+                + significant.precision()
+                + " significant digits; DynamoDB keeps at most 38: round it, or store it as a"
+                + " string");
+      }
+      int exponent = significant.precision() - significant.scale() - 1;
+      if (exponent > 125 || exponent < -130) {
+        throw unstorable(outOfRange(number.toString()));
+      }
+    }
+
+    private static String outOfRange(String number) {
+      return "is "
+          + number
+          + ", outside DynamoDB's number range (magnitudes from 1E-130 to below 1E+126); store it"
+          + " as a string";
     }
 
     @Override
@@ -1645,6 +1676,7 @@ public final class ItemMapper<T> {
       if (number == null) {
         writeNull();
       } else {
+        checkDynamoRange(number);
         number(
             isEnabled(Feature.WRITE_BIGDECIMAL_AS_PLAIN)
                 ? number.toPlainString()
@@ -1659,11 +1691,13 @@ public final class ItemMapper<T> {
         return;
       }
       String text = encoded.trim();
+      BigDecimal parsed;
       try {
-        new BigDecimal(text);
+        parsed = new BigDecimal(text);
       } catch (NumberFormatException e) {
         throw unstorable(notFinite(text));
       }
+      checkDynamoRange(parsed);
       number(text);
     }
 
