@@ -110,8 +110,9 @@ public interface DynamoRepository<T> extends AutoCloseable {
 
   /**
    * Reads many items: one {@link BatchResponse} per chunk of up to 100 requested keys, its items in
-   * request order. Keys asked twice are read once; missing keys are left out. Lazy: a chunk is read
-   * when the stream reaches it.
+   * request order. Keys asked twice are read once; missing keys are left out. Nothing is read
+   * before the first page is asked for; then up to {@link BatchSettings#concurrency()} chunks are
+   * read ahead.
    *
    * @param keys the keys to read
    * @return the pages

@@ -43,6 +43,32 @@ record ChunkFailure(List<BatchEntry> pending, @Nullable Throwable cause) {
     return exception(Operation.GET, total, attempts, failures);
   }
 
+  /**
+   * A read-ahead chunk gave up: its exception, plus the keys of the chunks after it, which are not
+   * delivered either.
+   */
+  static UnprocessedItemsException withLaterKeys(
+      UnprocessedItemsException failed, List<List<BatchEntry>> later) {
+    if (later.isEmpty()) {
+      return failed;
+    }
+    List<ContentKey> unread = new ArrayList<>(failed.unreadKeys());
+    for (List<BatchEntry> chunk : later) {
+      for (BatchEntry entry : chunk) {
+        unread.add(entry.key());
+      }
+    }
+    return new UnprocessedItemsException(
+        failed.getMessage()
+            + "; the "
+            + (unread.size() - failed.unreadKeys().size())
+            + " keys of the chunks after it were not read either",
+        List.of(),
+        unread,
+        List.of(),
+        failed.getCause());
+  }
+
   /** One exception for all the failures of a batch, carrying exactly what was not done. */
   static UnprocessedItemsException exception(
       Operation operation, int total, int attempts, List<ChunkFailure> failures) {

@@ -8,6 +8,7 @@ import io.github.pydanticdynamo.GetResponse;
 import io.github.pydanticdynamo.PartitionedContent;
 import io.github.pydanticdynamo.QueryOptions;
 import io.github.pydanticdynamo.RepositorySettings;
+import io.github.pydanticdynamo.UnprocessedItemsException;
 import io.github.pydanticdynamo.UpdateCommand;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -145,23 +146,45 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
   @Override
   public Publisher<BatchResponse<T>> getBatch(Collection<ContentKey> keys) {
     List<List<BatchEntry>> chunks = BatchEntry.readChunks(core, keys);
-    return new PagePublisher<>(
-        () ->
-            new PagePublisher.Source<>() {
-              private int next;
+    return new PagePublisher<>(() -> new ReadAhead(chunks));
+  }
 
-              @Override
-              public boolean done() {
-                return next >= chunks.size();
-              }
+  /**
+   * Keeps up to {@code concurrency} chunk reads in flight once the subscriber asks for pages, and
+   * hands the pages out in key order.
+   */
+  private final class ReadAhead implements PagePublisher.Source<BatchResponse<T>> {
+    private final List<List<BatchEntry>> chunks;
+    private final java.util.ArrayDeque<CompletableFuture<BatchResponse<T>>> inFlight =
+        new java.util.ArrayDeque<>();
+    private int started;
+    private int delivered;
 
-              @Override
-              public CompletableFuture<BatchResponse<T>> next() {
-                List<BatchEntry> chunk = chunks.get(next++);
-                return readChunk(
-                    new BatchReads<>(core, chunk), 1, chunks.subList(next, chunks.size()));
-              }
-            });
+    ReadAhead(List<List<BatchEntry>> chunks) {
+      this.chunks = chunks;
+    }
+
+    @Override
+    public boolean done() {
+      return delivered >= chunks.size();
+    }
+
+    @Override
+    public CompletableFuture<BatchResponse<T>> next() {
+      while (started < chunks.size() && inFlight.size() < batch.concurrency()) {
+        inFlight.add(readChunk(new BatchReads<>(core, chunks.get(started++)), 1, List.of()));
+      }
+      CompletableFuture<BatchResponse<T>> head = inFlight.poll();
+      List<List<BatchEntry>> later = chunks.subList(++delivered, chunks.size());
+      return head.exceptionallyCompose(
+          error -> {
+            Throwable cause = BatchRetry.unwrap(error);
+            return CompletableFuture.failedFuture(
+                cause instanceof UnprocessedItemsException failed
+                    ? ChunkFailure.withLaterKeys(failed, later)
+                    : cause);
+          });
+    }
   }
 
   private CompletableFuture<BatchResponse<T>> readChunk(

@@ -8,6 +8,7 @@ import io.github.pydanticdynamo.GetResponse;
 import io.github.pydanticdynamo.PartitionedContent;
 import io.github.pydanticdynamo.QueryOptions;
 import io.github.pydanticdynamo.RepositorySettings;
+import io.github.pydanticdynamo.UnprocessedItemsException;
 import io.github.pydanticdynamo.UpdateCommand;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -131,27 +132,78 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
   @Override
   public Stream<BatchResponse<T>> getBatch(Collection<ContentKey> keys) {
     List<List<BatchEntry>> chunks = BatchEntry.readChunks(core, keys);
-    Iterator<BatchResponse<T>> pages =
-        new Iterator<>() {
-          private int next;
-
-          @Override
-          public boolean hasNext() {
-            return next < chunks.size();
-          }
-
-          @Override
-          public BatchResponse<T> next() {
-            if (!hasNext()) {
-              throw new NoSuchElementException();
-            }
-            List<BatchEntry> chunk = chunks.get(next++);
-            return readChunk(chunk, chunks.subList(next, chunks.size()));
-          }
-        };
+    Iterator<BatchResponse<T>> pages = new ReadAhead(chunks);
     return StreamSupport.stream(
-        Spliterators.spliterator(pages, chunks.size(), Spliterator.ORDERED | Spliterator.NONNULL),
-        false);
+            Spliterators.spliterator(
+                pages, chunks.size(), Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(((ReadAhead) pages)::cancel);
+  }
+
+  /**
+   * Reads up to {@code concurrency} chunks ahead on the batch pool (nothing before the first page
+   * is asked for) and hands the pages out in key order.
+   */
+  private final class ReadAhead implements Iterator<BatchResponse<T>> {
+    private final List<List<BatchEntry>> chunks;
+    private final java.util.ArrayDeque<Future<BatchResponse<T>>> inFlight =
+        new java.util.ArrayDeque<>();
+    private int started;
+    private int delivered;
+
+    ReadAhead(List<List<BatchEntry>> chunks) {
+      this.chunks = chunks;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return delivered < chunks.size();
+    }
+
+    @Override
+    public BatchResponse<T> next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      if (batch.concurrency() == 1 || chunks.size() == 1) {
+        List<BatchEntry> chunk = chunks.get(delivered++);
+        return readChunk(chunk, chunks.subList(delivered, chunks.size()));
+      }
+      while (started < chunks.size() && inFlight.size() < batch.concurrency()) {
+        List<BatchEntry> chunk = chunks.get(started++);
+        inFlight.add(pool().submit(() -> readChunk(chunk, List.of())));
+      }
+      Future<BatchResponse<T>> head = inFlight.poll();
+      delivered++;
+      try {
+        return head.get();
+      } catch (ExecutionException e) {
+        cancel();
+        if (e.getCause() instanceof UnprocessedItemsException failed) {
+          throw ChunkFailure.withLaterKeys(failed, chunks.subList(delivered, chunks.size()));
+        }
+        throw e.getCause() instanceof RuntimeException runtime
+            ? runtime
+            : new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        cancel();
+        throw new UnprocessedItemsException(
+            "interrupted while reading a batch",
+            List.of(),
+            chunks.subList(delivered - 1, chunks.size()).stream()
+                .flatMap(List::stream)
+                .map(BatchEntry::key)
+                .toList(),
+            List.of(),
+            e);
+      }
+    }
+
+    void cancel() {
+      inFlight.forEach(future -> future.cancel(true));
+      inFlight.clear();
+    }
   }
 
   private BatchResponse<T> readChunk(List<BatchEntry> chunk, List<List<BatchEntry>> later) {
