@@ -21,7 +21,7 @@ public record BatchSettings(
     int concurrency, int maxAttempts, Duration baseDelay, Duration maxDelay) {
 
   private static final BatchSettings DEFAULTS =
-      new BatchSettings(4, 10, Duration.ofMillis(25), Duration.ofSeconds(2));
+      new BatchSettings(8, 10, Duration.ofMillis(25), Duration.ofSeconds(2));
 
   /** Checks the values. */
   public BatchSettings {
@@ -43,7 +43,7 @@ public record BatchSettings(
   }
 
   /**
-   * The defaults: 4 chunks in flight, 10 attempts, 25 ms base delay, 2 s cap.
+   * The defaults: 8 chunks in flight, 10 attempts, 25 ms base delay, 2 s cap.
    *
    * @return the defaults
    */

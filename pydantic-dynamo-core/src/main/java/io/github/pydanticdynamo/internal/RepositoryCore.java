@@ -136,8 +136,7 @@ final class RepositoryCore<T> {
     } catch (UnstorableValueException e) {
       throw new InvalidItemException(key, List.of(e.getMessage()));
     }
-    Map<String, AttributeValue> item = new HashMap<>(attributes.size() + 6);
-    item.putAll(attributes);
+    Map<String, AttributeValue> item = attributes; // a fresh, mutable map: no copy needed
     item.putAll(key(key));
     item.put(VERSION, AttributeValue.fromN(Long.toString(content.currentVersion())));
     item.put(TIMESTAMP, AttributeValue.fromS(now.toString()));

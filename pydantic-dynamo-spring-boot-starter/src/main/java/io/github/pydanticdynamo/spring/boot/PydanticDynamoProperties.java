@@ -168,7 +168,7 @@ public record PydanticDynamoProperties(
    * @param maxDelay Cap on one backoff.
    */
   public record Batch(
-      @DefaultValue("4") int concurrency,
+      @DefaultValue("8") int concurrency,
       @DefaultValue("10") int maxAttempts,
       @DefaultValue("25ms") Duration baseDelay,
       @DefaultValue("2s") Duration maxDelay) {
