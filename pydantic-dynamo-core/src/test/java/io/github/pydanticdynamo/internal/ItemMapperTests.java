@@ -1165,7 +1165,8 @@ class ItemMapperTests {
     assertThat(mapper.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).isFalse();
     assertThat(mapper.isEnabled(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)).isTrue();
     assertThat(mapper.isEnabled(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)).isFalse();
-    assertThat(mapper.getRegisteredModuleIds()).hasSize(3);
+    assertThat(mapper.getRegisteredModuleIds())
+        .hasSize(4); // java.time, JDK 8, parameter names, Blackbird
     assertThat(ItemMapper.defaultObjectMapper()).isNotSameAs(mapper);
   }
 
