@@ -82,7 +82,6 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
       @Nullable List<String> partitionIds,
       @Nullable List<String> contentIds,
       UpdateCommand command) {
-    core.checkUpdate(command);
     ContentKey key = ContentKey.of(partitionIds, contentIds);
     Map<String, AttributeValue> raw = core.key(key);
     UpdateItemRequest request = core.updateRequest(raw, command, Set.of(), Set.of());

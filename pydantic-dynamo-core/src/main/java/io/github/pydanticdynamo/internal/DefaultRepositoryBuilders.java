@@ -131,26 +131,25 @@ public final class DefaultRepositoryBuilders {
       }
       DynamoEntity entity = type.getAnnotation(DynamoEntity.class);
       String table = firstNonBlank(tableName, entity == null ? null : entity.tableName());
-      String type = firstNonBlank(contentType, entity == null ? null : entity.contentType());
-      if (type == null) {
-        type = this.type.getSimpleName();
+      String content = firstNonBlank(contentType, entity == null ? null : entity.contentType());
+      if (content == null) {
+        content = type.getSimpleName();
       }
       String name = firstNonBlank(partitionName, entity == null ? null : entity.partitionName());
       if (name == null) {
-        name = type;
+        name = content;
       }
       RepositorySettings settings =
           new RepositorySettings(
-              this.type,
-              required(
-                  table, "tableName", "the table to store " + this.type.getSimpleName() + " in"),
+              type,
+              required(table, "tableName", "the table to store " + type.getSimpleName() + " in"),
               keyName(partitionKey, "partitionKey"),
               keyName(sortKey, "sortKey"),
               keyPart(
                   required(partitionPrefix, "partitionPrefix", "usually the application's name"),
                   "partitionPrefix"),
               keyPart(name, "partitionName"),
-              keyPart(type, "contentType"),
+              keyPart(content, "contentType"),
               consistentReads,
               hideExpired,
               batchSettings);

@@ -47,7 +47,7 @@ final class ExpressionContext {
     return placeholder;
   }
 
-  /** The names, or null when there are none (the SDK rejects empty maps). */
+  /** The names registered so far. */
   Map<String, String> names() {
     return Map.copyOf(names);
   }

@@ -356,11 +356,7 @@ final class RepositoryCore<T> {
 
   // ---- updates ----
 
-  /** Checks the command before any I/O. */
-  void checkUpdate(UpdateCommand command) {
-    UpdateExpressionBuilder.validate(command, mapper);
-  }
-
+  /** The UpdateItem request; a command that does not fit the model fails here, before any I/O. */
   UpdateItemRequest updateRequest(
       Map<String, AttributeValue> key,
       UpdateCommand command,

@@ -31,11 +31,6 @@ final class UpdateExpressionBuilder {
 
   private UpdateExpressionBuilder() {}
 
-  /** Checks the command against the model, before any request. */
-  static void validate(UpdateCommand command, ItemMapper<?> mapper) {
-    render(command, mapper, "pk", Instant.EPOCH, Set.of(), Set.of());
-  }
-
   /**
    * Renders the request.
    *
