@@ -533,21 +533,29 @@ final class AttributeGenerator extends JsonGenerator {
 
   /** DynamoDB keeps 38 significant digits, magnitudes from 1E-130 to below 1E+126. */
   private void checkDynamoRange(BigDecimal number) {
+    String problem = rangeProblem(number);
+    if (problem != null) {
+      throw unstorable(problem);
+    }
+  }
+
+  /** Why DynamoDB cannot store a number (over 38 significant digits, out of range), or null. */
+  static @Nullable String rangeProblem(BigDecimal number) {
     if (number.signum() == 0) {
-      return;
+      return null;
     }
     BigDecimal significant = number.stripTrailingZeros();
     if (significant.precision() > 38) {
-      throw unstorable(
-          "has "
-              + significant.precision()
-              + " significant digits; DynamoDB keeps at most 38: round it, or store it as a"
-              + " string");
+      return "has "
+          + significant.precision()
+          + " significant digits; DynamoDB keeps at most 38: round it, or store it as a"
+          + " string";
     }
     int exponent = significant.precision() - significant.scale() - 1;
     if (exponent > 125 || exponent < -130) {
-      throw unstorable(outOfRange(number.toString()));
+      return outOfRange(number.toString());
     }
+    return null;
   }
 
   private static String outOfRange(String number) {

@@ -77,6 +77,8 @@ public final class ItemMapper<T> {
   private final ObjectWriter writer;
   private final ObjectReader reader;
   private final NameSet reservedNames;
+  private final @Nullable RecordPlan<T> plan;
+  private final @Nullable String noPlanReason;
 
   private ItemMapper(
       Class<T> type, ObjectMapper objectMapper, ModelSchema schema, Set<String> reservedNames) {
@@ -89,6 +91,10 @@ public final class ItemMapper<T> {
     this.writer = objectMapper.writerFor(javaType);
     this.reader = objectMapper.readerFor(javaType);
     this.reservedNames = new NameSet(reservedNames);
+    RecordPlan.Compiled<T> compiled =
+        RecordPlan.compile(type, objectMapper, schema.root(), reservedNames.size());
+    this.plan = compiled.plan();
+    this.noPlanReason = compiled.reason();
   }
 
   /**
@@ -184,6 +190,21 @@ public final class ItemMapper<T> {
   }
 
   /**
+   * Why items of this model are mapped through Jackson rather than by a compiled {@link RecordPlan}
+   * (a Jackson annotation, a custom serializer, an unsupported property type…).
+   *
+   * @return the reason, or null when the model has a compiled plan
+   */
+  public @Nullable String noPlanReason() {
+    return noPlanReason;
+  }
+
+  /** The compiled plan, or null when items are mapped through Jackson only. */
+  @Nullable RecordPlan<T> plan() {
+    return plan;
+  }
+
+  /**
    * The model's attributes, to resolve command paths.
    *
    * @return the schema
@@ -203,6 +224,18 @@ public final class ItemMapper<T> {
    */
   public Map<String, AttributeValue> toAttributes(T item) {
     Objects.requireNonNull(item, "item");
+    RecordPlan<T> compiled = plan;
+    if (compiled != null) {
+      Map<String, AttributeValue> attributes = compiled.write(item);
+      if (attributes != null) {
+        return attributes;
+      }
+    }
+    return toAttributesThroughJackson(item);
+  }
+
+  /** {@link #toAttributes} through Jackson, the reference the compiled plan must match. */
+  Map<String, AttributeValue> toAttributesThroughJackson(T item) {
     AttributeGenerator generator = new AttributeGenerator(objectMapper, schema.root(), "", true);
     try {
       writer.writeValue(generator, item);
@@ -228,6 +261,18 @@ public final class ItemMapper<T> {
    *     and the reason
    */
   public T fromAttributes(Map<String, AttributeValue> attributes) {
+    RecordPlan<T> compiled = plan;
+    if (compiled != null) {
+      T item = compiled.read(attributes);
+      if (item != null) {
+        return item;
+      }
+    }
+    return fromAttributesThroughJackson(attributes);
+  }
+
+  /** {@link #fromAttributes} through Jackson, the reference the compiled plan must match. */
+  T fromAttributesThroughJackson(Map<String, AttributeValue> attributes) {
     try (JsonParser parser =
         new AttributeParser(attributes, schema.root(), reservedNames, objectMapper)) {
       return type.cast(reader.readValue(parser));

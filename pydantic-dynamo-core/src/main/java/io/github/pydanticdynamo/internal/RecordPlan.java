@@ -1,0 +1,1107 @@
+package io.github.pydanticdynamo.internal;
+
+import com.fasterxml.jackson.annotation.JacksonAnnotation;
+import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.AnnotationIntrospector;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.BeanDeserializer;
+import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializer;
+import com.fasterxml.jackson.module.paramnames.ParameterNamesAnnotationIntrospector;
+import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A compiled mapping for records that need nothing of Jackson's customisation: accessor and
+ * canonical-constructor method handles and one converter per property type, so a plain record is
+ * mapped without Jackson's per-call and per-property machinery.
+ *
+ * <p>A plan exists only when Jackson would map the record in its default way: no Jackson (or {@code
+ * java.beans}) annotations on the record or its parts, no mix-ins, naming strategy, config
+ * overrides, custom serializers or deserializers, and only these property types: String, primitives
+ * and their boxes, BigDecimal, BigInteger, enums, UUID, Instant, LocalDate, nested records of the
+ * same kind, {@code List}/{@code Collection}, {@code Set}s of strings, whole numbers, UUIDs or
+ * enums, and {@code Map}s with String keys. Anything else keeps the Jackson path, which stays the
+ * reference: the plan writes exactly what it would write and reads exactly what it would read, and
+ * for anything out of the ordinary (NaN, a number out of range, a null in a set, an attribute of an
+ * unexpected type, a non-canonical number or date) it gives up, and the caller maps the item
+ * through Jackson instead, which writes the value or reports the problem as always.
+ *
+ * <pre>{@code
+ * RecordPlan<FilmActor> plan = RecordPlan.compile(FilmActor.class, mapper, schema.root(), 5);
+ * Map<String, AttributeValue> item = plan == null ? null : plan.write(actor); // null: use Jackson
+ * }</pre>
+ *
+ * @param <T> the record type
+ */
+final class RecordPlan<T> {
+
+  private final Class<T> type;
+  private final RecordCodec codec;
+  private final int extraCapacity;
+
+  private RecordPlan(Class<T> type, RecordCodec codec, int extraCapacity) {
+    this.type = type;
+    this.codec = codec;
+    this.extraCapacity = extraCapacity;
+  }
+
+  /**
+   * Compiles the plan of a record, or explains why there is none.
+   *
+   * @param type the model type
+   * @param mapper the configured Jackson mapper the model is otherwise mapped with
+   * @param root the model's schema node
+   * @param extraCapacity entries the caller adds to written maps (keys, reserved attributes)
+   * @return the plan, or a reason why the Jackson path must be used
+   */
+  static <T> Compiled<T> compile(
+      Class<T> type, ObjectMapper mapper, ModelSchema.Node root, int extraCapacity) {
+    try {
+      Compiler compiler = new Compiler(mapper);
+      compiler.checkMapper();
+      RecordCodec codec = compiler.record(root, type.getSimpleName());
+      return new Compiled<>(new RecordPlan<>(type, codec, extraCapacity), null);
+    } catch (Ineligible e) {
+      return new Compiled<>(null, e.getMessage());
+    } catch (RuntimeException | LinkageError e) {
+      return new Compiled<>(null, "cannot compile: " + e);
+    }
+  }
+
+  /** The result of {@link #compile}: a plan, or why there is none. */
+  record Compiled<T>(@Nullable RecordPlan<T> plan, @Nullable String reason) {}
+
+  /**
+   * The record's attributes, or null when the value needs the Jackson path (to be written there, or
+   * to be reported there with its path and reason).
+   */
+  @Nullable Map<String, AttributeValue> write(T item) {
+    try {
+      return codec.writeMap(item, extraCapacity);
+    } catch (Bail | ClassCastException e) {
+      return null;
+    }
+  }
+
+  /** The record read from an item, or null when the item needs the Jackson path. */
+  @Nullable T read(Map<String, AttributeValue> attributes) {
+    try {
+      return type.cast(codec.readMap(attributes));
+    } catch (Bail | ClassCastException e) {
+      return null;
+    }
+  }
+
+  // ---- giving up ----
+
+  /** Thrown inside the plan to hand a value over to the Jackson path; it carries nothing. */
+  private static final class Bail extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final Bail INSTANCE = new Bail();
+
+    private Bail() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Why a type gets no plan. */
+  private static final class Ineligible extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Ineligible(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  // ---- converters ----
+
+  /** Converts one value of a declared type both ways. */
+  private abstract static class Codec {
+    /**
+     * The attribute value of a non-null value; null to omit it (an empty set at a record property).
+     */
+    abstract @Nullable AttributeValue write(Object value, boolean atProperty);
+
+    /** The value of a non-NULL attribute value. */
+    abstract Object read(AttributeValue value);
+  }
+
+  private static final Codec STRING =
+      new Codec() {
+        @Override
+        AttributeValue write(Object value, boolean atProperty) {
+          return AttributeValue.createS((String) value);
+        }
+
+        @Override
+        Object read(AttributeValue value) {
+          String s = value.s();
+          if (s == null) {
+            throw Bail.INSTANCE;
+          }
+          return s;
+        }
+      };
+
+  private static final Codec BOOLEAN =
+      new Codec() {
+        @Override
+        AttributeValue write(Object value, boolean atProperty) {
+          return (Boolean) value ? ItemMapper.TRUE : ItemMapper.FALSE;
+        }
+
+        @Override
+        Object read(AttributeValue value) {
+          Boolean b = value.bool();
+          if (b == null) {
+            throw Bail.INSTANCE;
+          }
+          return b;
+        }
+      };
+
+  /** A DynamoDB number as the parser reads it: the narrowest whole number, or null. */
+  private static @Nullable Number whole(AttributeValue value) {
+    String n = value.n();
+    if (n == null) {
+      throw Bail.INSTANCE;
+    }
+    return ItemMapper.parseWhole(n);
+  }
+
+  private static final Codec INT =
+      new Codec() {
+        @Override
+        AttributeValue write(Object value, boolean atProperty) {
+          return AttributeValue.createN(Integer.toString((Integer) value));
+        }
+
+        @Override
+        Object read(AttributeValue value) {
+          if (whole(value) instanceof Integer i) {
+            return i;
+          }
+          throw Bail.INSTANCE;
+        }
+      };
+
+  private static final Codec LONG =
+      new Codec() {
+        @Override
+        AttributeValue write(Object value, boolean atProperty) {
+          return AttributeValue.createN(Long.toString((Long) value));
+        }
+
+        @Override
+        Object read(AttributeValue value) {
+          Number n = whole(value);
+          if (n instanceof Long || n instanceof Integer) {
+            return n.longValue();
+          }
+          throw Bail.INSTANCE;
+        }
+      };
+
+  private static final Codec SHORT =
+      new Codec() {
+        @Override
+        AttributeValue write(Object value, boolean atProperty) {
+          return AttributeValue.createN(Short.toString((Short) value));
+        }
+
+        @Override
+        Object read(AttributeValue value) {
+          if (whole(value) instanceof Integer i && i == i.shortValue()) {
+            return i.shortValue();
+          }
+          throw Bail.INSTANCE;
+        }
+      };
+
+  private static final Codec BYTE =
+      new Codec() {
+        @Override
+        AttributeValue write(Object value, boolean atProperty) {
+          return AttributeValue.createN(Byte.toString((Byte) value));
+        }
+
+        @Override
+        Object read(AttributeValue value) {
+          if (whole(value) instanceof Integer i && i == i.byteValue()) {
+            return i.byteValue();
+          }
+          throw Bail.INSTANCE;
+        }
+      };
+
+  private static final Codec DOUBLE =
+      new Codec() {
+        @Override
+        AttributeValue write(Object value, boolean atProperty) {
+          double d = (Double) value;
+          double magnitude = Math.abs(d);
+          if (!(magnitude == 0 || (magnitude >= 1e-130 && magnitude < 1e126))) {
+            throw Bail
+                .INSTANCE; // NaN, infinite or out of DynamoDB's range: reported by Jackson's path
+          }
+          // Adding 0.0 turns -0.0 into 0.0, as the generator does.
+          return AttributeValue.createN(Double.toString(d + 0.0));
+        }
+
+        @Override
+        Object read(AttributeValue value) {
+          Number n = whole(value);
+          if (n != null) {
+            return n.doubleValue();
+          }
+          String text = value.n();
+          if (ItemMapper.isDecimal(text)) {
+            return Double.parseDouble(text);
+          }
+          throw Bail.INSTANCE;
+        }
+      };
+
+  private static final Codec FLOAT =
+      new Codec() {
+        @Override
+        AttributeValue write(Object value, boolean atProperty) {
+          float f = (Float) value;
+          if (!Float.isFinite(f)) {
+            throw Bail.INSTANCE;
+          }
+          return AttributeValue.createN(Float.toString(f + 0.0f));
+        }
+
+        @Override
+        Object read(AttributeValue value) {
+          Number n = whole(value);
+          if (n != null) {
+            return n.floatValue();
+          }
+          String text = value.n();
+          if (ItemMapper.isDecimal(text)) {
+            return Float.parseFloat(text);
+          }
+          throw Bail.INSTANCE;
+        }
+      };
+
+  private static final Codec BIG_INTEGER =
+      new Codec() {
+        @Override
+        AttributeValue write(Object value, boolean atProperty) {
+          BigInteger big = (BigInteger) value;
+          if (AttributeGenerator.rangeProblem(new BigDecimal(big)) != null) {
+            throw Bail.INSTANCE;
+          }
+          return AttributeValue.createN(big.toString());
+        }
+
+        @Override
+        Object read(AttributeValue value) {
+          Number n = whole(value);
+          if (n instanceof BigInteger big) {
+            return big;
+          }
+          if (n != null) {
+            return BigInteger.valueOf(n.longValue());
+          }
+          throw Bail.INSTANCE;
+        }
+      };
+
+  private static final Codec BIG_DECIMAL =
+      new Codec() {
+        @Override
+        AttributeValue write(Object value, boolean atProperty) {
+          BigDecimal decimal = (BigDecimal) value;
+          if (AttributeGenerator.rangeProblem(decimal) != null) {
+            throw Bail.INSTANCE;
+          }
+          return AttributeValue.createN(decimal.toString());
+        }
+
+        @Override
+        Object read(AttributeValue value) {
+          Number n = whole(value);
+          if (n instanceof BigInteger big) {
+            return new BigDecimal(big);
+          }
+          if (n != null) {
+            return BigDecimal.valueOf(n.longValue());
+          }
+          String text = value.n();
+          if (ItemMapper.isDecimal(text)) {
+            return new BigDecimal(text);
+          }
+          throw Bail.INSTANCE;
+        }
+      };
+
+  private static final Codec UUID_CODEC =
+      new Codec() {
+        @Override
+        AttributeValue write(Object value, boolean atProperty) {
+          return AttributeValue.createS(value.toString());
+        }
+
+        @Override
+        Object read(AttributeValue value) {
+          String s = value.s();
+          if (s == null || !isCanonicalUuid(s)) {
+            throw Bail.INSTANCE;
+          }
+          return UUID.fromString(s);
+        }
+      };
+
+  /** {@code 8-4-4-4-12} hexadecimal digits, the only form UUID.toString writes. */
+  static boolean isCanonicalUuid(String s) {
+    if (s.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = s.charAt(i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      if (dash
+          ? c != '-'
+          : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final Codec INSTANT =
+      new Codec() {
+        @Override
+        AttributeValue write(Object value, boolean atProperty) {
+          return AttributeValue.createS(value.toString());
+        }
+
+        @Override
+        Object read(AttributeValue value) {
+          String s = value.s();
+          // Only the form Instant.toString writes: 2024-05-01T10:15:30.123Z.
+          if (s == null
+              || s.length() < 20
+              || s.charAt(s.length() - 1) != 'Z'
+              || s.charAt(10) != 'T') {
+            throw Bail.INSTANCE;
+          }
+          try {
+            return Instant.parse(s);
+          } catch (DateTimeParseException e) {
+            throw Bail.INSTANCE;
+          }
+        }
+      };
+
+  private static final Codec LOCAL_DATE =
+      new Codec() {
+        @Override
+        AttributeValue write(Object value, boolean atProperty) {
+          return AttributeValue.createS(value.toString());
+        }
+
+        @Override
+        Object read(AttributeValue value) {
+          String s = value.s();
+          if (s == null || s.length() != 10) {
+            throw Bail.INSTANCE;
+          }
+          try {
+            return LocalDate.parse(s);
+          } catch (DateTimeParseException e) {
+            throw Bail.INSTANCE;
+          }
+        }
+      };
+
+  /**
+   * Enum constants as Jackson writes them, checked at compile time to read back through Jackson.
+   */
+  private static final class EnumCodec extends Codec {
+    private final Map<Object, AttributeValue> written;
+    private final Map<String, Object> read;
+
+    EnumCodec(Map<Object, AttributeValue> written, Map<String, Object> read) {
+      this.written = written;
+      this.read = read;
+    }
+
+    @Override
+    AttributeValue write(Object value, boolean atProperty) {
+      AttributeValue v = written.get(value);
+      if (v == null) {
+        throw Bail.INSTANCE;
+      }
+      return v;
+    }
+
+    @Override
+    Object read(AttributeValue value) {
+      String s = value.s();
+      Object constant = s == null ? null : read.get(s);
+      if (constant == null) {
+        throw Bail.INSTANCE;
+      }
+      return constant;
+    }
+  }
+
+  /** A List or Collection: {@code L}, nulls as {@code NULL}. */
+  private static final class ListCodec extends Codec {
+    private final Codec element;
+
+    ListCodec(Codec element) {
+      this.element = element;
+    }
+
+    @Override
+    AttributeValue write(Object value, boolean atProperty) {
+      Collection<?> collection = (Collection<?>) value;
+      List<AttributeValue> list = new ArrayList<>(collection.size());
+      for (Object e : collection) {
+        list.add(e == null ? ItemMapper.NUL : containerValue(element, e));
+      }
+      return AttributeValue.createL(list);
+    }
+
+    @Override
+    Object read(AttributeValue value) {
+      if (value.type() != AttributeValue.Type.L) {
+        throw Bail.INSTANCE;
+      }
+      List<AttributeValue> l = value.l();
+      List<Object> list = new ArrayList<>(l.size());
+      for (AttributeValue e : l) {
+        list.add(e.type() == AttributeValue.Type.NUL ? null : element.read(e));
+      }
+      return list;
+    }
+  }
+
+  /** An element of a list or a value of a map: an empty set there keeps its place as a list. */
+  private static AttributeValue containerValue(Codec codec, Object value) {
+    AttributeValue v = codec.write(value, false);
+    return v == null ? ItemMapper.EMPTY_LIST : v;
+  }
+
+  /** A Set of values whose distinct values write distinct strings or numbers: SS or NS. */
+  private static final class SetCodec extends Codec {
+    private final Codec element;
+    private final boolean numbers;
+    private final boolean linked;
+
+    SetCodec(Codec element, boolean numbers, boolean linked) {
+      this.element = element;
+      this.numbers = numbers;
+      this.linked = linked;
+    }
+
+    /** A new set, made as Jackson makes it (so even a HashSet's iteration order is the same). */
+    Set<Object> empty() {
+      return linked ? new LinkedHashSet<>() : new HashSet<>();
+    }
+
+    @Override
+    @Nullable AttributeValue write(Object value, boolean atProperty) {
+      Collection<?> set = (Collection<?>) value;
+      if (set.isEmpty()) {
+        // DynamoDB has no empty sets: omitted at a property, an empty list elsewhere.
+        return atProperty ? null : ItemMapper.EMPTY_LIST;
+      }
+      List<String> texts = new ArrayList<>(set.size());
+      for (Object e : set) {
+        if (e == null) {
+          throw Bail.INSTANCE; // reported with its path by the Jackson path
+        }
+        AttributeValue v = element.write(e, false);
+        String text = numbers ? v.n() : v.s();
+        if (text == null) {
+          throw Bail.INSTANCE;
+        }
+        texts.add(text);
+      }
+      return numbers ? AttributeValue.createNs(texts) : AttributeValue.createSs(texts);
+    }
+
+    @Override
+    Object read(AttributeValue value) {
+      List<String> texts;
+      AttributeValue.Type t = value.type();
+      if (t == AttributeValue.Type.L && value.l().isEmpty()) {
+        return empty();
+      }
+      if (numbers ? t != AttributeValue.Type.NS : t != AttributeValue.Type.SS) {
+        throw Bail.INSTANCE;
+      }
+      texts = numbers ? value.ns() : value.ss();
+      Set<Object> set = empty();
+      for (String text : texts) {
+        set.add(
+            element.read(numbers ? AttributeValue.createN(text) : AttributeValue.createS(text)));
+      }
+      return set;
+    }
+  }
+
+  /** A Map with String keys: {@code M}, nulls as {@code NULL}. */
+  private static final class MapCodec extends Codec {
+    private final Codec value;
+    private final boolean hashMap;
+
+    MapCodec(Codec value, boolean hashMap) {
+      this.value = value;
+      this.hashMap = hashMap;
+    }
+
+    @Override
+    AttributeValue write(Object map, boolean atProperty) {
+      Map<?, ?> source = (Map<?, ?>) map;
+      Map<String, AttributeValue> m = new HashMap<>(capacity(source.size()));
+      for (Map.Entry<?, ?> entry : source.entrySet()) {
+        Object key = entry.getKey();
+        if (!(key instanceof String name)) {
+          throw Bail.INSTANCE; // a null key: Jackson's path reports it
+        }
+        Object v = entry.getValue();
+        m.put(name, v == null ? ItemMapper.NUL : containerValue(value, v));
+      }
+      return AttributeValue.createM(m);
+    }
+
+    @Override
+    Object read(AttributeValue attribute) {
+      if (attribute.type() != AttributeValue.Type.M) {
+        throw Bail.INSTANCE;
+      }
+      Map<String, AttributeValue> m = attribute.m();
+      // Made as Jackson makes them, so even a HashMap's iteration order is the same.
+      Map<String, Object> map = hashMap ? new HashMap<>() : new LinkedHashMap<>();
+      for (Map.Entry<String, AttributeValue> entry : m.entrySet()) {
+        AttributeValue v = entry.getValue();
+        map.put(entry.getKey(), v.type() == AttributeValue.Type.NUL ? null : value.read(v));
+      }
+      return map;
+    }
+  }
+
+  /** One record component: its attribute name, accessor and converter. */
+  private record Property(
+      String name,
+      int index,
+      MethodHandle accessor,
+      Codec codec,
+      @Nullable Object absent,
+      boolean set) {}
+
+  /** A record: its properties and canonical constructor. */
+  private static final class RecordCodec extends Codec {
+    private Property[] properties = new Property[0];
+    private @Nullable MethodHandle constructor;
+    private boolean strictAbsent;
+
+    @Override
+    AttributeValue write(Object value, boolean atProperty) {
+      return AttributeValue.createM(writeMap(value, 0));
+    }
+
+    Map<String, AttributeValue> writeMap(Object record, int extra) {
+      Property[] props = properties;
+      Map<String, AttributeValue> map = new HashMap<>(capacity(props.length + extra));
+      for (Property p : props) {
+        Object v;
+        try {
+          v = p.accessor.invokeExact(record);
+        } catch (Throwable e) {
+          throw Bail.INSTANCE; // an accessor that throws: Jackson's path reports it
+        }
+        if (v != null) {
+          AttributeValue written = p.codec.write(v, true);
+          if (written != null) {
+            map.put(p.name, written);
+          }
+        }
+      }
+      return map;
+    }
+
+    @Override
+    Object read(AttributeValue value) {
+      if (value.type() != AttributeValue.Type.M) {
+        throw Bail.INSTANCE;
+      }
+      return readMap(value.m());
+    }
+
+    Object readMap(Map<String, AttributeValue> attributes) {
+      Property[] props = properties;
+      Object[] args = new Object[props.length];
+      for (Property p : props) {
+        AttributeValue v = attributes.get(p.name);
+        if (v == null || v.type() == AttributeValue.Type.NUL) {
+          // Absent and NULL properties read as absent: sets as empty sets, primitives as zero.
+          if (p.set) {
+            args[p.index] = ((SetCodec) p.codec).empty();
+          } else if (strictAbsent) {
+            throw Bail.INSTANCE;
+          } else {
+            args[p.index] = p.absent;
+          }
+        } else {
+          args[p.index] = p.codec.read(v);
+        }
+      }
+      try {
+        return (Object) java.util.Objects.requireNonNull(constructor).invokeExact(args);
+      } catch (Throwable e) {
+        throw Bail.INSTANCE; // a constructor that rejects the values: Jackson's path reports it
+      }
+    }
+  }
+
+  static int capacity(int entries) {
+    return entries < 3 ? entries + 1 : (int) (entries / 0.75f + 1.0f);
+  }
+
+  // ---- compiling ----
+
+  private static final Set<Class<?>> LIST_TYPES =
+      Set.of(List.class, Collection.class, ArrayList.class);
+  private static final Set<Class<?>> SET_TYPES =
+      Set.of(Set.class, HashSet.class, LinkedHashSet.class);
+  private static final Set<Class<?>> MAP_TYPES =
+      Set.of(Map.class, LinkedHashMap.class, HashMap.class);
+
+  private static final Map<Class<?>, Codec> SCALARS =
+      Map.ofEntries(
+          Map.entry(String.class, STRING),
+          Map.entry(boolean.class, BOOLEAN),
+          Map.entry(Boolean.class, BOOLEAN),
+          Map.entry(int.class, INT),
+          Map.entry(Integer.class, INT),
+          Map.entry(long.class, LONG),
+          Map.entry(Long.class, LONG),
+          Map.entry(short.class, SHORT),
+          Map.entry(Short.class, SHORT),
+          Map.entry(byte.class, BYTE),
+          Map.entry(Byte.class, BYTE),
+          Map.entry(double.class, DOUBLE),
+          Map.entry(Double.class, DOUBLE),
+          Map.entry(float.class, FLOAT),
+          Map.entry(Float.class, FLOAT),
+          Map.entry(BigInteger.class, BIG_INTEGER),
+          Map.entry(BigDecimal.class, BIG_DECIMAL),
+          Map.entry(UUID.class, UUID_CODEC),
+          Map.entry(Instant.class, INSTANT),
+          Map.entry(LocalDate.class, LOCAL_DATE));
+
+  /** Set element types whose distinct values always write distinct texts (no dedupe needed). */
+  private static final Set<Class<?>> SET_STRINGS = Set.of(String.class, UUID.class);
+
+  private static final Set<Class<?>> SET_NUMBERS =
+      Set.of(Integer.class, Long.class, Short.class, Byte.class, BigInteger.class);
+
+  private static final Map<Class<?>, Object> ZEROS =
+      Map.of(
+          boolean.class,
+          false,
+          int.class,
+          0,
+          long.class,
+          0L,
+          short.class,
+          (short) 0,
+          byte.class,
+          (byte) 0,
+          double.class,
+          0.0,
+          float.class,
+          0.0f);
+
+  private static final Set<Class<?>> STANDARD_INTROSPECTORS =
+      Set.of(JacksonAnnotationIntrospector.class, ParameterNamesAnnotationIntrospector.class);
+
+  /** Checks the mapper and the model's types, and builds the converters. */
+  private static final class Compiler {
+    private final ObjectMapper mapper;
+    private final SerializationConfig serialization;
+    private final DeserializationConfig deserialization;
+    private final SerializerProvider provider;
+    private final DeserializationContext context;
+    private final Map<Class<?>, RecordCodec> records = new HashMap<>();
+    private final Map<Class<?>, EnumCodec> enums = new HashMap<>();
+    private final Set<Class<?>> checked = new HashSet<>();
+    private boolean strictAbsent;
+
+    Compiler(ObjectMapper mapper) {
+      this.mapper = mapper;
+      this.serialization = mapper.getSerializationConfig();
+      this.deserialization = mapper.getDeserializationConfig();
+      this.provider = mapper.getSerializerProviderInstance();
+      this.context =
+          ((DefaultDeserializationContext) mapper.getDeserializationContext())
+              .createDummyInstance(deserialization);
+    }
+
+    void checkMapper() {
+      require(mapper.mixInCount() == 0, "the ObjectMapper has mix-ins");
+      require(
+          serialization.getPropertyNamingStrategy() == null
+              && deserialization.getPropertyNamingStrategy() == null,
+          "the ObjectMapper has a property naming strategy");
+      for (AnnotationIntrospector introspector :
+          serialization.getAnnotationIntrospector().allIntrospectors()) {
+        require(
+            STANDARD_INTROSPECTORS.contains(introspector.getClass()),
+            "the ObjectMapper uses " + introspector.getClass().getSimpleName());
+      }
+      for (AnnotationIntrospector introspector :
+          deserialization.getAnnotationIntrospector().allIntrospectors()) {
+        require(
+            STANDARD_INTROSPECTORS.contains(introspector.getClass()),
+            "the ObjectMapper uses " + introspector.getClass().getSimpleName());
+      }
+      JsonInclude.Value inclusion = serialization.getDefaultPropertyInclusion();
+      JsonInclude.Include values = inclusion.getValueInclusion();
+      JsonInclude.Include contents = inclusion.getContentInclusion();
+      require(
+          values == JsonInclude.Include.ALWAYS
+              || values == JsonInclude.Include.USE_DEFAULTS
+              || values == JsonInclude.Include.NON_NULL,
+          "the ObjectMapper's property inclusion is " + values);
+      require(
+          contents == JsonInclude.Include.ALWAYS || contents == JsonInclude.Include.USE_DEFAULTS,
+          "the ObjectMapper's content inclusion is " + contents);
+      JsonSetter.Value setter = deserialization.getDefaultSetterInfo();
+      require(
+          isDefaultNulls(setter.getValueNulls()) && isDefaultNulls(setter.getContentNulls()),
+          "the ObjectMapper's null handling is changed");
+      require(
+          !serialization.hasExplicitTimeZone() && !deserialization.hasExplicitTimeZone(),
+          "the ObjectMapper has a time zone");
+      require(
+          !serialization.isEnabled(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+              && !serialization.isEnabled(SerializationFeature.WRITE_SINGLE_ELEM_ARRAYS_UNWRAPPED)
+              && serialization.isEnabled(SerializationFeature.WRITE_NULL_MAP_VALUES)
+              && serialization.isEnabled(SerializationFeature.WRITE_EMPTY_JSON_ARRAYS),
+          "the ObjectMapper's serialization features are changed");
+      require(
+          !deserialization.isEnabled(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+              && !deserialization.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES),
+          "the ObjectMapper's deserialization features are changed");
+      strictAbsent =
+          deserialization.isEnabled(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+              || deserialization.isEnabled(
+                  DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+              || deserialization.isEnabled(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
+    }
+
+    private static boolean isDefaultNulls(Nulls nulls) {
+      return nulls == Nulls.DEFAULT || nulls == Nulls.SET;
+    }
+
+    private static void require(boolean condition, String reason) {
+      if (!condition) {
+        throw new Ineligible(reason);
+      }
+    }
+
+    /** Jackson maps the type with its own, unconfigured serializer and deserializer. */
+    private void standard(JavaType type, String where) {
+      Class<?> raw = type.getRawClass();
+      if (!checked.add(raw)) {
+        return;
+      }
+      require(
+          serialization.findConfigOverride(raw) == null
+              && deserialization.findConfigOverride(raw) == null,
+          where + ": the ObjectMapper has a config override for " + raw.getSimpleName());
+      try {
+        JsonSerializer<Object> serializer = provider.findValueSerializer(type);
+        JsonDeserializer<Object> deserializer = context.findRootValueDeserializer(type);
+        require(
+            isJackson(serializer.getClass()) && isJackson(deserializer.getClass()),
+            where + ": " + raw.getSimpleName() + " has a custom serializer or deserializer");
+      } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+        throw new Ineligible(where + ": " + e.getOriginalMessage());
+      }
+    }
+
+    private static boolean isBlackbird(Class<?> type) {
+      return type.getName().startsWith("com.fasterxml.jackson.module.blackbird.");
+    }
+
+    private static boolean isJackson(Class<?> type) {
+      String name = type.getName();
+      return name.startsWith("com.fasterxml.jackson.databind.")
+          || name.startsWith("com.fasterxml.jackson.datatype.jsr310.");
+    }
+
+    Codec codec(ModelSchema.Node node, String where) {
+      JavaType type = node.type;
+      Class<?> raw = type.getRawClass();
+      if (node.kind == AttributePath.Kind.OBJECT) {
+        return record(node, where);
+      }
+      Codec scalar = SCALARS.get(raw);
+      if (scalar != null) {
+        standard(type, where);
+        if (scalar == BIG_DECIMAL) {
+          // Written with toString unless the writer is configured to write plain decimals.
+          require(
+              "1E+3".equals(probe(type, new BigDecimal("1E+3"), where).n()),
+              where + ": BigDecimal is written as plain text");
+        }
+        return scalar;
+      }
+      if (raw.isEnum()) {
+        return enumCodec(type, where);
+      }
+      if (node.kind == AttributePath.Kind.LIST && LIST_TYPES.contains(raw)) {
+        standard(type, where);
+        return new ListCodec(codec(node.element(), where + "[]"));
+      }
+      if (node.kind == AttributePath.Kind.SET && SET_TYPES.contains(raw)) {
+        standard(type, where);
+        JavaType element = type.getContentType();
+        Class<?> e = element == null ? Object.class : element.getRawClass();
+        boolean numbers = SET_NUMBERS.contains(e);
+        require(
+            numbers || SET_STRINGS.contains(e) || e.isEnum(),
+            where + ": a set of " + e.getSimpleName());
+        return new SetCodec(
+            codec(node.element(), where + "[]"), numbers, raw == LinkedHashSet.class);
+      }
+      if (node.kind == AttributePath.Kind.MAP && MAP_TYPES.contains(raw)) {
+        JavaType key = type.getKeyType();
+        require(
+            key != null && key.getRawClass() == String.class, where + ": map keys are not strings");
+        standard(type, where);
+        return new MapCodec(codec(node.element(), where + ".*"), raw == HashMap.class);
+      }
+      throw new Ineligible(where + ": " + ModelSchema.typeName(type) + " (" + node.kind + ")");
+    }
+
+    /** What Jackson's path writes for one value of a type. */
+    private AttributeValue probe(JavaType type, Object value, String where) {
+      AttributeGenerator generator = new AttributeGenerator(mapper, ModelSchema.ANY, where, false);
+      try {
+        mapper.writerFor(type).writeValue(generator, value);
+      } catch (java.io.IOException | RuntimeException e) {
+        throw new Ineligible(where + ": " + e.getMessage());
+      }
+      AttributeValue result = generator.result();
+      if (result == null) {
+        throw new Ineligible(where + ": " + value + " is not written");
+      }
+      return result;
+    }
+
+    private EnumCodec enumCodec(JavaType type, String where) {
+      Class<?> raw = type.getRawClass();
+      EnumCodec known = enums.get(raw);
+      if (known != null) {
+        return known;
+      }
+      standard(type, where);
+      annotations(raw, where);
+      Map<Object, AttributeValue> written = new HashMap<>();
+      Map<String, Object> read = new HashMap<>();
+      for (Object constant : raw.getEnumConstants()) {
+        AttributeValue value = probe(type, constant, where);
+        String text = value.s();
+        require(text != null, where + ": an enum not written as a string");
+        Object back;
+        try {
+          back = mapper.readerFor(type).readValue(mapper.treeAsTokens(TextNode.valueOf(text)));
+        } catch (java.io.IOException | RuntimeException e) {
+          throw new Ineligible(where + ": " + e.getMessage());
+        }
+        require(back == constant && read.put(text, constant) == null, where + ": enum texts");
+        written.put(constant, value);
+      }
+      EnumCodec codec = new EnumCodec(written, read);
+      enums.put(raw, codec);
+      return codec;
+    }
+
+    RecordCodec record(ModelSchema.Node node, String where) {
+      JavaType type = node.type;
+      Class<?> raw = type.getRawClass();
+      RecordCodec known = records.get(raw);
+      if (known != null) {
+        return known;
+      }
+      require(raw.isRecord(), where + ": " + raw.getSimpleName() + " is not a record");
+      require(raw.getTypeParameters().length == 0, where + ": a generic record");
+      annotations(raw, where);
+      RecordComponent[] components = raw.getRecordComponents();
+      require(
+          node.properties.size() == components.length,
+          where + ": Jackson's properties are not the record components");
+      try {
+        JsonSerializer<Object> serializer = provider.findValueSerializer(type);
+        require(serializer.getClass() == BeanSerializer.class, where + ": a custom serializer");
+        for (java.util.Iterator<com.fasterxml.jackson.databind.ser.PropertyWriter> it =
+                serializer.properties();
+            it.hasNext(); ) {
+          Class<?> writer = it.next().getClass();
+          require(
+              writer == BeanPropertyWriter.class || isBlackbird(writer),
+              where + ": a custom property writer");
+        }
+        require(provider.findTypeSerializer(type) == null, where + ": polymorphic type info");
+        Class<?> deserializer = context.findRootValueDeserializer(type).getClass();
+        require(
+            deserializer == BeanDeserializer.class || isBlackbird(deserializer),
+            where + ": a custom deserializer (" + deserializer.getName() + ")");
+      } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+        throw new Ineligible(where + ": " + e.getOriginalMessage());
+      }
+      require(
+          serialization.findConfigOverride(raw) == null
+              && deserialization.findConfigOverride(raw) == null,
+          where + ": a config override");
+      RecordCodec codec = new RecordCodec();
+      codec.strictAbsent = strictAbsent;
+      records.put(raw, codec);
+      MethodHandles.Lookup lookup;
+      Class<?>[] parameterTypes = new Class<?>[components.length];
+      for (int i = 0; i < components.length; i++) {
+        parameterTypes[i] = components[i].getType();
+      }
+      try {
+        lookup = MethodHandles.privateLookupIn(raw, MethodHandles.lookup());
+        codec.constructor =
+            lookup
+                .findConstructor(raw, MethodType.methodType(void.class, parameterTypes))
+                .asSpreader(Object[].class, components.length)
+                .asType(MethodType.methodType(Object.class, Object[].class));
+      } catch (ReflectiveOperationException | IllegalArgumentException | SecurityException e) {
+        throw new Ineligible(where + ": " + e);
+      }
+      Property[] properties = new Property[components.length];
+      for (int i = 0; i < components.length; i++) {
+        RecordComponent component = components[i];
+        String name = component.getName();
+        ModelSchema.Node child = node.properties.get(name);
+        require(child != null, where + ": Jackson's properties are not the record components");
+        String path = where.isEmpty() ? name : where + "." + name;
+        require(
+            child.type.getRawClass() == component.getType(),
+            path + ": " + component.getType().getSimpleName() + " is written as its content");
+        MethodHandle accessor;
+        try {
+          accessor =
+              lookup
+                  .unreflect(component.getAccessor())
+                  .asType(MethodType.methodType(Object.class, Object.class));
+        } catch (IllegalAccessException e) {
+          throw new Ineligible(path + ": " + e);
+        }
+        Codec childCodec = codec(child, path);
+        boolean set = childCodec instanceof SetCodec && node.setProperties.contains(name);
+        properties[i] =
+            new Property(name, i, accessor, childCodec, ZEROS.get(component.getType()), set);
+      }
+      codec.properties = properties;
+      return codec;
+    }
+
+    /** Rejects types whose parts carry Jackson or java.beans annotations. */
+    private static void annotations(Class<?> type, String where) {
+      List<AnnotatedElement> elements = new ArrayList<>();
+      elements.add(type);
+      for (Class<?> s = type.getSuperclass();
+          s != null && s != Object.class;
+          s = s.getSuperclass()) {
+        elements.add(s);
+      }
+      for (Class<?> i : allInterfaces(type)) {
+        elements.add(i);
+        elements.addAll(List.of(i.getDeclaredMethods()));
+      }
+      elements.addAll(List.of(type.getDeclaredFields()));
+      elements.addAll(List.of(type.getDeclaredMethods()));
+      if (type.isRecord()) {
+        elements.addAll(List.of(type.getRecordComponents()));
+      }
+      List<Executable> executables = new ArrayList<>(List.of(type.getDeclaredConstructors()));
+      executables.addAll(List.of(type.getDeclaredMethods()));
+      for (Executable executable : executables) {
+        elements.add(executable);
+        for (Parameter parameter : executable.getParameters()) {
+          elements.add(parameter);
+        }
+      }
+      for (AnnotatedElement element : elements) {
+        for (Annotation annotation : element.getDeclaredAnnotations()) {
+          Class<? extends Annotation> annotationType = annotation.annotationType();
+          String name = annotationType.getName();
+          if (name.startsWith("com.fasterxml.jackson.")
+              || name.startsWith("java.beans.")
+              || annotationType.isAnnotationPresent(JacksonAnnotation.class)
+              || annotationType.isAnnotationPresent(JacksonAnnotationsInside.class)) {
+            throw new Ineligible(where + ": @" + annotationType.getSimpleName() + " on " + element);
+          }
+        }
+      }
+    }
+
+    private static Set<Class<?>> allInterfaces(Class<?> type) {
+      Set<Class<?>> all = new LinkedHashSet<>();
+      List<Class<?>> todo = new ArrayList<>(List.of(type.getInterfaces()));
+      while (!todo.isEmpty()) {
+        Class<?> next = todo.remove(todo.size() - 1);
+        if (all.add(next)) {
+          todo.addAll(List.of(next.getInterfaces()));
+        }
+      }
+      return all;
+    }
+  }
+}
