@@ -2,10 +2,17 @@ package io.github.pydanticdynamo.internal;
 
 import io.github.pydanticdynamo.ContentKey;
 import io.github.pydanticdynamo.PartitionedContent;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -19,36 +26,29 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *
  * @param identity the raw key, for matching DynamoDB's unprocessed lists
  * @param key the content key
- * @param write the write request (for write batches), or null
+ * @param item the full item to put, or null for deletes and reads
  * @param rawKey the key attributes
  * @param content the content being put, or null for deletes and reads
  */
 record BatchEntry(
     String identity,
     ContentKey key,
-    @Nullable WriteRequest write,
+    @Nullable Map<String, AttributeValue> item,
     Map<String, AttributeValue> rawKey,
     @Nullable PartitionedContent<?> content) {
 
   static final int WRITE_CHUNK = 25;
   static final int READ_CHUNK = 100;
 
-  static <T> BatchEntry put(
-      RepositoryCore<T> core, PartitionedContent<T> content, java.time.Instant now) {
+  static <T> BatchEntry put(RepositoryCore<T> core, PartitionedContent<T> content, Instant now) {
     Map<String, AttributeValue> item = core.item(content, now);
-    Map<String, AttributeValue> key = core.key(content.key());
-    return new BatchEntry(
-        core.identity(key),
-        content.key(),
-        WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build(),
-        key,
-        content);
+    return new BatchEntry(core.identity(item), content.key(), item, keyOf(core, item), content);
   }
 
   /** Every content checked and mapped (before any write), duplicates dropped: the last one wins. */
   static <T> List<BatchEntry> puts(
       RepositoryCore<T> core, Iterable<PartitionedContent<T>> contents) {
-    java.time.Instant now = core.now();
+    Instant now = core.now();
     List<BatchEntry> entries = new ArrayList<>();
     for (PartitionedContent<T> content : contents) {
       entries.add(put(core, content, now));
@@ -57,31 +57,30 @@ record BatchEntry(
   }
 
   /** The read chunks of up to 100 distinct keys, in request order. */
-  static List<List<BatchEntry>> readChunks(
-      RepositoryCore<?> core, java.util.Collection<io.github.pydanticdynamo.ContentKey> keys) {
+  static List<List<BatchEntry>> readChunks(RepositoryCore<?> core, Collection<ContentKey> keys) {
     List<BatchEntry> entries = new ArrayList<>(keys.size());
-    for (io.github.pydanticdynamo.ContentKey key : keys) {
+    for (ContentKey key : keys) {
       entries.add(read(core, key));
     }
     return chunks(firstWins(entries), READ_CHUNK);
   }
 
   static BatchEntry delete(RepositoryCore<?> core, Map<String, AttributeValue> storedKey) {
-    Map<String, AttributeValue> key =
-        Map.of(
-            core.partitionKeyName(), storedKey.get(core.partitionKeyName()),
-            core.sortKeyName(), storedKey.get(core.sortKeyName()));
-    return new BatchEntry(
-        core.identity(key),
-        core.keyOf(key),
-        WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build(),
-        key,
-        null);
+    Map<String, AttributeValue> key = keyOf(core, storedKey);
+    return new BatchEntry(core.identity(key), core.keyOf(key), null, key, null);
   }
 
   static BatchEntry read(RepositoryCore<?> core, ContentKey contentKey) {
     Map<String, AttributeValue> key = core.key(contentKey);
     return new BatchEntry(core.identity(key), contentKey, null, key, null);
+  }
+
+  /** The key attributes of an item, sharing its values. */
+  private static Map<String, AttributeValue> keyOf(
+      RepositoryCore<?> core, Map<String, AttributeValue> item) {
+    return Map.of(
+        core.partitionKeyName(), Objects.requireNonNull(item.get(core.partitionKeyName())),
+        core.sortKeyName(), Objects.requireNonNull(item.get(core.sortKeyName())));
   }
 
   /** Drops earlier entries for the same key: the last one wins, at its own position. */
@@ -111,10 +110,17 @@ record BatchEntry(
     return chunks;
   }
 
+  /** The request writing {@code chunk}, built just before it is sent. */
   static BatchWriteItemRequest writeRequest(String table, List<BatchEntry> chunk) {
     List<WriteRequest> writes = new ArrayList<>(chunk.size());
     for (BatchEntry entry : chunk) {
-      writes.add(entry.write());
+      Map<String, AttributeValue> item = entry.item();
+      writes.add(
+          item != null
+              ? WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build()
+              : WriteRequest.builder()
+                  .deleteRequest(DeleteRequest.builder().key(entry.rawKey()).build())
+                  .build());
     }
     return BatchWriteItemRequest.builder().requestItems(Map.of(table, writes)).build();
   }
@@ -126,7 +132,7 @@ record BatchEntry(
     if (left == null || left.isEmpty()) {
       return List.of();
     }
-    java.util.Set<String> identities = new java.util.HashSet<>(left.size() * 2);
+    Set<String> identities = new HashSet<>(left.size() * 2);
     for (WriteRequest write : left) {
       Map<String, AttributeValue> raw =
           write.putRequest() != null ? write.putRequest().item() : write.deleteRequest().key();
@@ -139,5 +145,53 @@ record BatchEntry(
       }
     }
     return pending;
+  }
+
+  /**
+   * The chunks of a write batch, each a list of its own (no view of the whole batch), in a slot
+   * that holds what the chunk has not yet confirmed and is cleared once it is written: a written
+   * chunk's items can be collected while the rest of the batch is still being sent.
+   */
+  static final class WriteChunks {
+    private final AtomicReferenceArray<@Nullable List<BatchEntry>> slots;
+    private final int total;
+    private final AtomicInteger claimed = new AtomicInteger();
+
+    WriteChunks(List<BatchEntry> entries) {
+      int size = entries.size();
+      this.slots = new AtomicReferenceArray<>((size + WRITE_CHUNK - 1) / WRITE_CHUNK);
+      for (int i = 0; i < slots.length(); i++) {
+        slots.set(
+            i,
+            List.copyOf(entries.subList(i * WRITE_CHUNK, Math.min(size, (i + 1) * WRITE_CHUNK))));
+      }
+      this.total = size;
+    }
+
+    /** How many chunks. */
+    int count() {
+      return slots.length();
+    }
+
+    /** How many entries in the whole batch, written or not. */
+    int total() {
+      return total;
+    }
+
+    /** What chunk {@code index} has not confirmed yet, or null once it is written. */
+    @Nullable List<BatchEntry> pending(int index) {
+      return slots.get(index);
+    }
+
+    /** Records a response: only {@code left} of chunk {@code index} is still to be written. */
+    void confirm(int index, List<BatchEntry> left) {
+      slots.set(index, left.isEmpty() ? null : left);
+    }
+
+    /** The next chunk no worker has taken yet, or -1 when all are taken. */
+    int claim() {
+      int index = claimed.getAndIncrement();
+      return index < slots.length() ? index : -1;
+    }
   }
 }

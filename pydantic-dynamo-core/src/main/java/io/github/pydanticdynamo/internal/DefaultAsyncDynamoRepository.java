@@ -16,9 +16,9 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -66,7 +66,9 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
 
   @Override
   public CompletableFuture<Void> putBatch(Iterable<PartitionedContent<T>> contents) {
-    return writeAll(BatchEntry.puts(core, contents), ChunkFailure.Operation.PUT);
+    return writeAll(
+            new BatchEntry.WriteChunks(BatchEntry.puts(core, contents)), ChunkFailure.Operation.PUT)
+        .thenApply(written -> null);
   }
 
   @Override
@@ -255,15 +257,14 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
   public CompletableFuture<Long> delete(
       @Nullable List<String> partitionIds, @Nullable List<String> contentPrefix) {
     QueryRequest query = core.keysQuery(partitionIds, contentPrefix);
-    List<BatchEntry> entries = Collections.synchronizedList(new ArrayList<>());
-    return collectKeys(query, null, entries)
+    return collectKeys(query, null, new ArrayList<>())
         .thenCompose(
-            ignored ->
-                writeAll(entries, ChunkFailure.Operation.DELETE)
-                    .thenApply(done -> (long) entries.size()));
+            entries -> writeAll(new BatchEntry.WriteChunks(entries), ChunkFailure.Operation.DELETE))
+        .thenApply(Integer::longValue);
   }
 
-  private CompletableFuture<Void> collectKeys(
+  /** Pages through the keys one query after another, adding their deletes to {@code entries}. */
+  private CompletableFuture<List<BatchEntry>> collectKeys(
       QueryRequest query, @Nullable Map<String, AttributeValue> start, List<BatchEntry> entries) {
     QueryRequest request =
         start == null ? query : query.toBuilder().exclusiveStartKey(start).build();
@@ -276,53 +277,63 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
               }
               return page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
                   ? collectKeys(query, page.lastEvaluatedKey(), entries)
-                  : CompletableFuture.completedFuture(null);
+                  : CompletableFuture.completedFuture(entries);
             });
   }
 
-  /** Writes in chunks of 25 with at most {@code concurrency} chunks in flight. */
-  private CompletableFuture<Void> writeAll(
-      List<BatchEntry> entries, ChunkFailure.Operation operation) {
-    if (entries.isEmpty()) {
-      return CompletableFuture.completedFuture(null);
-    }
-    ConcurrentLinkedQueue<List<BatchEntry>> queue =
-        new ConcurrentLinkedQueue<>(BatchEntry.chunks(entries, BatchEntry.WRITE_CHUNK));
+  /**
+   * Writes the chunks with at most {@code concurrency} in flight and reports what was left; yields
+   * how many entries there were. The stages capture the chunks and an index, never a chunk's
+   * entries beyond its own attempts, so a written chunk can be collected.
+   */
+  private CompletableFuture<Integer> writeAll(
+      BatchEntry.WriteChunks chunks, ChunkFailure.Operation operation) {
+    int total = chunks.total();
     List<ChunkFailure> failures = Collections.synchronizedList(new ArrayList<>());
-    int workers = Math.min(batch.concurrency(), queue.size());
+    int workers = Math.min(batch.concurrency(), chunks.count());
     CompletableFuture<?>[] running = new CompletableFuture<?>[workers];
     for (int i = 0; i < workers; i++) {
-      running[i] = worker(queue, failures);
+      running[i] = worker(chunks, failures);
     }
     return CompletableFuture.allOf(running)
         .thenCompose(
             done ->
                 failures.isEmpty()
-                    ? CompletableFuture.completedFuture(null)
+                    ? CompletableFuture.completedFuture(total)
                     : CompletableFuture.failedFuture(
-                        ChunkFailure.exception(
-                            operation, entries.size(), batch.maxAttempts(), failures)));
+                        ChunkFailure.exception(operation, total, batch.maxAttempts(), failures)));
   }
 
+  /**
+   * Takes chunks one after another until none is left. A chunk already written when its stage
+   * returns (a client that answers at once) is followed in a loop rather than by a nested stage, so
+   * the stack never holds the chunks before it.
+   */
   private CompletableFuture<Void> worker(
-      ConcurrentLinkedQueue<List<BatchEntry>> queue, List<ChunkFailure> failures) {
-    List<BatchEntry> chunk = queue.poll();
-    if (chunk == null) {
-      return CompletableFuture.completedFuture(null);
-    }
-    Throwable hard = hardFailure(failures);
-    if (hard != null) { // after a hard failure, chunks not yet sent are reported, not sent
-      failures.add(new ChunkFailure(chunk, hard));
-      return worker(queue, failures);
-    }
-    return writeChunk(chunk, 1)
-        .thenCompose(
+      BatchEntry.WriteChunks chunks, List<ChunkFailure> failures) {
+    for (int index = chunks.claim(); index >= 0; index = chunks.claim()) {
+      List<BatchEntry> chunk = Objects.requireNonNull(chunks.pending(index));
+      Throwable hard = hardFailure(failures);
+      if (hard != null) { // after a hard failure, chunks not yet sent are reported, not sent
+        failures.add(new ChunkFailure(chunk, hard));
+        continue;
+      }
+      CompletableFuture<@Nullable ChunkFailure> written = writeChunk(chunks, index, chunk, 1);
+      if (!written.isDone() || written.isCompletedExceptionally()) {
+        return written.thenCompose(
             failure -> {
               if (failure != null) {
                 failures.add(failure);
               }
-              return worker(queue, failures);
+              return worker(chunks, failures);
             });
+      }
+      ChunkFailure failure = written.join();
+      if (failure != null) {
+        failures.add(failure);
+      }
+    }
+    return CompletableFuture.completedFuture(null);
   }
 
   private static @Nullable Throwable hardFailure(List<ChunkFailure> failures) {
@@ -337,15 +348,19 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
   }
 
   private CompletableFuture<@Nullable ChunkFailure> writeChunk(
-      List<BatchEntry> pending, int attempt) {
+      BatchEntry.WriteChunks chunks, int index, List<BatchEntry> pending, int attempt) {
     CompletableFuture<List<BatchEntry>> sent;
     try {
       sent =
           client
               .batchWriteItem(BatchEntry.writeRequest(core.table(), pending))
               .thenApply(
-                  response ->
-                      BatchEntry.unprocessedWrites(core, pending, response.unprocessedItems()));
+                  response -> {
+                    List<BatchEntry> left =
+                        BatchEntry.unprocessedWrites(core, pending, response.unprocessedItems());
+                    chunks.confirm(index, left);
+                    return left;
+                  });
     } catch (RuntimeException e) {
       sent = CompletableFuture.failedFuture(e);
     }
@@ -357,7 +372,9 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
                 switch (decision.kind()) {
                   case DONE -> CompletableFuture.<@Nullable ChunkFailure>completedFuture(null);
                   case RETRY ->
-                      after(decision.delay(), () -> writeChunk(decision.pending(), attempt + 1));
+                      after(
+                          decision.delay(),
+                          () -> writeChunk(chunks, index, decision.pending(), attempt + 1));
                   case GIVE_UP ->
                       CompletableFuture.<@Nullable ChunkFailure>completedFuture(
                           new ChunkFailure(decision.pending(), decision.cause()));

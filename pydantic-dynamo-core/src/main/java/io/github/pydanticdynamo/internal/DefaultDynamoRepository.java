@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -74,7 +75,8 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
 
   @Override
   public void putBatch(Iterable<PartitionedContent<T>> contents) {
-    writeAll(BatchEntry.puts(core, contents), ChunkFailure.Operation.PUT);
+    writeAll(
+        new BatchEntry.WriteChunks(BatchEntry.puts(core, contents)), ChunkFailure.Operation.PUT);
   }
 
   @Override
@@ -270,7 +272,12 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
 
   @Override
   public long delete(@Nullable List<String> partitionIds, @Nullable List<String> contentPrefix) {
-    QueryRequest query = core.keysQuery(partitionIds, contentPrefix);
+    return writeAll(
+        new BatchEntry.WriteChunks(deletes(core.keysQuery(partitionIds, contentPrefix))),
+        ChunkFailure.Operation.DELETE);
+  }
+
+  private List<BatchEntry> deletes(QueryRequest query) {
     List<BatchEntry> entries = new ArrayList<>();
     Map<String, AttributeValue> start = null;
     do {
@@ -284,33 +291,35 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
               ? page.lastEvaluatedKey()
               : null;
     } while (start != null);
-    writeAll(entries, ChunkFailure.Operation.DELETE);
-    return entries.size();
+    return entries;
   }
 
-  /** Writes all entries in chunks of 25, several chunks at once, and reports what was left. */
-  private void writeAll(List<BatchEntry> entries, ChunkFailure.Operation operation) {
-    if (entries.isEmpty()) {
-      return;
-    }
-    List<List<BatchEntry>> chunks = BatchEntry.chunks(entries, BatchEntry.WRITE_CHUNK);
+  /**
+   * Writes the chunks, several at once, and reports what was left; returns how many entries there
+   * were. Nothing here holds a chunk's entries beyond its slot, which is cleared once it is
+   * written.
+   */
+  private int writeAll(BatchEntry.WriteChunks chunks, ChunkFailure.Operation operation) {
+    int count = chunks.count();
     List<ChunkFailure> failures = new ArrayList<>();
     // After a hard failure (not throttling), chunks not yet sent are not sent: they are reported.
     AtomicReference<@Nullable Throwable> abort = new AtomicReference<>();
-    if (batch.concurrency() == 1 || chunks.size() == 1) {
-      for (List<BatchEntry> chunk : chunks) {
-        ChunkFailure failure = writeChunk(chunk, abort);
+    if (batch.concurrency() == 1 || count <= 1) {
+      for (int i = 0; i < count; i++) {
+        ChunkFailure failure = writeChunk(chunks, i, abort);
         if (failure != null) {
           failures.add(failure);
         }
       }
     } else {
       ExecutorService executor = pool();
-      List<Future<@Nullable ChunkFailure>> futures = new ArrayList<>(chunks.size());
-      for (List<BatchEntry> chunk : chunks) {
-        futures.add(executor.submit(() -> writeChunk(chunk, abort)));
+      // A task captures the chunks and its index, not its entries; a done task drops its callable.
+      List<Future<@Nullable ChunkFailure>> futures = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        int index = i;
+        futures.add(executor.submit(() -> writeChunk(chunks, index, abort)));
       }
-      for (int i = 0; i < futures.size(); i++) {
+      for (int i = 0; i < count; i++) {
         try {
           ChunkFailure failure = futures.get(i).get();
           if (failure != null) {
@@ -319,20 +328,33 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           abort.compareAndSet(null, e);
-          failures.add(new ChunkFailure(chunks.get(i), e));
+          unconfirmed(chunks, i, e, failures);
         } catch (ExecutionException e) {
-          failures.add(new ChunkFailure(chunks.get(i), e.getCause()));
+          unconfirmed(chunks, i, e.getCause(), failures);
         }
       }
     }
     if (!failures.isEmpty()) {
-      throw ChunkFailure.exception(operation, entries.size(), batch.maxAttempts(), failures);
+      throw ChunkFailure.exception(operation, chunks.total(), batch.maxAttempts(), failures);
+    }
+    return chunks.total();
+  }
+
+  /** A chunk whose outcome is unknown: whatever it had not confirmed is reported. */
+  private static void unconfirmed(
+      BatchEntry.WriteChunks chunks,
+      int index,
+      @Nullable Throwable cause,
+      List<ChunkFailure> failures) {
+    List<BatchEntry> pending = chunks.pending(index);
+    if (pending != null) {
+      failures.add(new ChunkFailure(pending, cause));
     }
   }
 
   private @Nullable ChunkFailure writeChunk(
-      List<BatchEntry> chunk, AtomicReference<@Nullable Throwable> abort) {
-    List<BatchEntry> pending = chunk;
+      BatchEntry.WriteChunks chunks, int index, AtomicReference<@Nullable Throwable> abort) {
+    List<BatchEntry> pending = Objects.requireNonNull(chunks.pending(index));
     for (int attempt = 1; ; attempt++) {
       Throwable aborted = abort.get();
       if (aborted != null) {
@@ -347,6 +369,7 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
                 client
                     .batchWriteItem(BatchEntry.writeRequest(core.table(), pending))
                     .unprocessedItems());
+        chunks.confirm(index, pending);
       } catch (RuntimeException e) {
         error = e;
       }
