@@ -78,11 +78,14 @@ final class RecordPlan<T> {
   private final Class<T> type;
   private final RecordCodec codec;
   private final int extraCapacity;
+  private final Map<Class<?>, EnumCodec> enums;
 
-  private RecordPlan(Class<T> type, RecordCodec codec, int extraCapacity) {
+  private RecordPlan(
+      Class<T> type, RecordCodec codec, int extraCapacity, Map<Class<?>, EnumCodec> enums) {
     this.type = type;
     this.codec = codec;
     this.extraCapacity = extraCapacity;
+    this.enums = Map.copyOf(enums);
   }
 
   /**
@@ -100,7 +103,7 @@ final class RecordPlan<T> {
       Compiler compiler = new Compiler(mapper);
       compiler.checkMapper();
       RecordCodec codec = compiler.record(root, type.getSimpleName());
-      return new Compiled<>(new RecordPlan<>(type, codec, extraCapacity), null);
+      return new Compiled<>(new RecordPlan<>(type, codec, extraCapacity, compiler.enums), null);
     } catch (Ineligible e) {
       return new Compiled<>(null, e.getMessage());
     } catch (RuntimeException | LinkageError e) {
@@ -127,6 +130,26 @@ final class RecordPlan<T> {
   @Nullable T read(Map<String, AttributeValue> attributes) {
     try {
       return type.cast(codec.readMap(attributes));
+    } catch (Bail | ClassCastException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A command value of a scalar type the plan converts (String, numbers, booleans, UUID, Instant,
+   * LocalDate, the model's enums) as the Jackson path would write it; null when the type is not one
+   * of them or the value needs the Jackson path (NaN, out of range).
+   */
+  @Nullable AttributeValue writeScalar(Class<?> declared, Object value) {
+    Codec scalar = SCALARS.get(declared);
+    if (scalar == null) {
+      scalar = enums.get(declared);
+    }
+    if (scalar == null) {
+      return null;
+    }
+    try {
+      return scalar.write(value, false);
     } catch (Bail | ClassCastException e) {
       return null;
     }

@@ -206,6 +206,86 @@ class RecordPlanTests {
   }
 
   @Test
+  void commandValuesAreWrittenAsTheJacksonPathWritesThem() {
+    ItemMapper<Everything> planned = mapper(Everything.class);
+    // A mix-in of an unrelated class leaves the mapping as it is but turns the plan off.
+    ItemMapper<Everything> jackson =
+        mapper(Everything.class, new ObjectMapper().addMixIn(Tree.class, Object.class));
+    assertThat(jackson.plan()).isNull();
+    Object[] values = {
+      "text",
+      "",
+      5,
+      -7L,
+      3.5,
+      -0.0,
+      Double.NaN,
+      1e300,
+      2.5f,
+      (short) 3,
+      (byte) -1,
+      true,
+      new BigDecimal("1E+3"),
+      new BigDecimal("1E+200"),
+      BigInteger.TEN.pow(40),
+      Mood.SAD,
+      "SAD",
+      UUID.randomUUID(),
+      Instant.ofEpochSecond(1_700_000_000L, 5),
+      "2024-01-02",
+      LocalDate.of(2024, 1, 2),
+      Integer.MAX_VALUE + 1L,
+      12.0,
+      "12",
+      'c'
+    };
+    String[] paths = {
+      "s",
+      "b",
+      "bb",
+      "i",
+      "ii",
+      "l",
+      "ll",
+      "sh",
+      "by",
+      "d",
+      "dd",
+      "f",
+      "bi",
+      "bd",
+      "id",
+      "at",
+      "day",
+      "mood",
+      "inner.name",
+      "inner.level",
+      "scores.x",
+      "tags",
+      "numbers",
+      "moods"
+    };
+    int compared = 0;
+    for (String dotted : paths) {
+      AttributePath path = planned.schema().resolve(dotted);
+      for (Object value : values) {
+        Outcome expected = Outcome.of(() -> jackson.toAttributeValue(path, value));
+        assertThat(Outcome.of(() -> planned.toAttributeValue(path, value)))
+            .as("%s = %s", dotted, value)
+            .isEqualTo(expected);
+        if (path.kind() == AttributePath.Kind.SET) {
+          Outcome element = Outcome.of(() -> jackson.toElementAttributeValue(path, value));
+          assertThat(Outcome.of(() -> planned.toElementAttributeValue(path, value)))
+              .as("%s element %s", dotted, value)
+              .isEqualTo(element);
+        }
+        compared++;
+      }
+    }
+    assertThat(compared).isEqualTo(paths.length * values.length);
+  }
+
+  @Test
   void recursiveRecords() {
     ItemMapper<Tree> mapper = mapper(Tree.class);
     Tree tree =
