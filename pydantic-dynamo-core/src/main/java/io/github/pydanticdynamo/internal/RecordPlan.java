@@ -34,6 +34,7 @@ import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -453,8 +454,12 @@ final class RecordPlan<T> {
               || s.charAt(10) != 'T') {
             throw Bail.INSTANCE;
           }
+          Instant fast = isoInstant(s);
+          if (fast != null) {
+            return fast;
+          }
           try {
-            return Instant.parse(s);
+            return Instant.parse(s); // leap seconds, 24:00 and other rare forms
           } catch (DateTimeParseException e) {
             throw Bail.INSTANCE;
           }
@@ -471,16 +476,92 @@ final class RecordPlan<T> {
         @Override
         Object read(AttributeValue value) {
           String s = value.s();
-          if (s == null || s.length() != 10) {
-            throw Bail.INSTANCE;
+          LocalDate date = s == null || s.length() != 10 ? null : isoDate(s);
+          if (date == null) {
+            throw Bail.INSTANCE; // not YYYY-MM-DD or not a date: Jackson's path decides
           }
-          try {
-            return LocalDate.parse(s);
-          } catch (DateTimeParseException e) {
-            throw Bail.INSTANCE;
-          }
+          return date;
         }
       };
+
+  /** The number written by {@code s[from, to)}'s ASCII digits, or -1 when one is not a digit. */
+  static int digits(String s, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      int digit = s.charAt(i) - '0';
+      if (digit < 0 || digit > 9) {
+        return -1;
+      }
+      value = value * 10 + digit;
+    }
+    return value;
+  }
+
+  /**
+   * The date {@code YYYY-MM-DD} at the start of {@code s} (a four-digit year), as {@code
+   * LocalDate.parse} reads it; null when it is not one or not a valid date.
+   */
+  static @Nullable LocalDate isoDate(String s) {
+    if (s.length() < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 7);
+    int day = digits(s, 8, 10);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+      return null;
+    }
+    try {
+      return LocalDate.of(year, month, day);
+    } catch (DateTimeException e) {
+      return null; // February 30th and the like
+    }
+  }
+
+  /**
+   * The instant {@code YYYY-MM-DDTHH:MM:SS[.fraction]Z} as {@code Instant.parse} reads it; null for
+   * any other form (including the rare ones Instant.parse also reads: leap seconds, 24:00).
+   */
+  static @Nullable Instant isoInstant(String s) {
+    int length = s.length();
+    if (length < 20
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':'
+        || s.charAt(length - 1) != 'Z') {
+      return null;
+    }
+    LocalDate date = isoDate(s);
+    int hour = digits(s, 11, 13);
+    int minute = digits(s, 14, 16);
+    int second = digits(s, 17, 19);
+    if (date == null
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59) {
+      return null;
+    }
+    int nano = 0;
+    if (length > 20) {
+      int fractionDigits = length - 21;
+      if (s.charAt(19) != '.' || fractionDigits < 1 || fractionDigits > 9) {
+        return null;
+      }
+      int fraction = digits(s, 20, length - 1);
+      if (fraction < 0) {
+        return null;
+      }
+      nano = fraction;
+      for (int i = fractionDigits; i < 9; i++) {
+        nano *= 10;
+      }
+    }
+    return Instant.ofEpochSecond(
+        date.toEpochDay() * 86_400L + hour * 3_600L + minute * 60L + second, nano);
+  }
 
   /**
    * Enum constants as Jackson writes them, checked at compile time to read back through Jackson.

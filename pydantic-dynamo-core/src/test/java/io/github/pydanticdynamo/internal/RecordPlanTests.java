@@ -286,6 +286,55 @@ class RecordPlanTests {
   }
 
   @Test
+  void datesAndInstantsParseAsTheJdkParsesThem() {
+    Random r = new Random(3);
+    long min = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+    long max = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    int[] nanos = {0, 5, 120_000_000, 123_456_000, 999_999_999, 1_000};
+    for (int i = 0; i < 20_000; i++) {
+      Instant instant =
+          Instant.ofEpochSecond(
+              min + (long) (r.nextDouble() * (max - min)), nanos[r.nextInt(nanos.length)]);
+      String text = instant.toString();
+      assertThat(RecordPlan.isoInstant(text)).as(text).isEqualTo(instant);
+      LocalDate date = LocalDate.ofEpochDay(instant.getEpochSecond() / 86_400);
+      assertThat(RecordPlan.isoDate(date.toString())).isEqualTo(date);
+    }
+    String[] odd = {
+      "2024-01-01T00:00:00.5Z",
+      "2024-01-01T00:00:00.123456789Z",
+      "2024-01-01T00:00:00.Z",
+      "2024-01-01T00:00:00.1234567890Z",
+      "2024-01-01T24:00:00Z",
+      "2024-12-31T23:59:60Z",
+      "2024-02-30T00:00:00Z",
+      "2023-02-29T00:00:00Z",
+      "2024-02-29T00:00:00Z",
+      "2024-13-01T00:00:00Z",
+      "2024-01-01T00:60:00Z",
+      "2024-01-01t00:00:00Z",
+      "2024-01-01T00:00:00+01:00",
+      "+10000-01-01T00:00:00Z",
+      "-0001-01-01T00:00:00Z",
+      "2024-1-01T00:00:00Z",
+      "2024-01-01T00:00:0aZ"
+    };
+    for (String text : odd) {
+      Instant fast = RecordPlan.isoInstant(text);
+      Outcome jdk = Outcome.of(() -> Instant.parse(text));
+      if (fast != null) {
+        assertThat(jdk.value()).as(text).isEqualTo(fast);
+      }
+      LocalDate day = RecordPlan.isoDate(text.substring(0, Math.min(10, text.length())));
+      if (day != null) {
+        assertThat(LocalDate.parse(text.substring(0, 10))).isEqualTo(day);
+      }
+    }
+    assertThat(RecordPlan.isoInstant("2024-12-31T23:59:60Z")).isNull(); // Instant.parse decides
+    assertThat(RecordPlan.isoDate("2024-02-30")).isNull();
+  }
+
+  @Test
   void recursiveRecords() {
     ItemMapper<Tree> mapper = mapper(Tree.class);
     Tree tree =
