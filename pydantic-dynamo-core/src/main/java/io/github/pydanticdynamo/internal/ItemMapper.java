@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -70,6 +72,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class ItemMapper<T> {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ItemMapper.class);
+
   static final AttributeValue NUL = AttributeValue.fromNul(true);
   static final AttributeValue TRUE = AttributeValue.fromBool(true);
   static final AttributeValue FALSE = AttributeValue.fromBool(false);
@@ -100,6 +104,12 @@ public final class ItemMapper<T> {
         RecordPlan.compile(type, objectMapper, schema.root(), reservedNames.size());
     this.plan = compiled.plan();
     this.noPlanReason = compiled.reason();
+    if (noPlanReason != null && LOG.isDebugEnabled()) {
+      LOG.debug(
+          "{} is mapped through Jackson, not a compiled plan ({}); both give the same items",
+          type.getName(),
+          noPlanReason);
+    }
   }
 
   /**

@@ -113,10 +113,24 @@ final class RepositoryCore<T> {
     return map;
   }
 
+  /** The partition key decoded last: the items of a query page all share it. */
+  private record DecodedPartition(String key, List<String> ids) {}
+
+  // Immutable and final-field published, so a racy read sees a whole one or an older one.
+  private @Nullable DecodedPartition lastPartition;
+
   /** The key of a stored item, parsed from its key attributes. */
   ContentKey keyOf(Map<String, AttributeValue> item) {
-    return ContentKey.of(
-        codec.partitionIds(item.get(pkName).s()), codec.contentIds(item.get(skName).s()));
+    String partitionKey = item.get(pkName).s();
+    DecodedPartition last = lastPartition;
+    List<String> partitionIds;
+    if (last != null && last.key().equals(partitionKey)) {
+      partitionIds = last.ids();
+    } else {
+      partitionIds = codec.partitionIds(partitionKey);
+      lastPartition = new DecodedPartition(partitionKey, partitionIds);
+    }
+    return ContentKey.of(partitionIds, codec.contentIds(item.get(skName).s()));
   }
 
   /** The raw key attributes' string form, for identity in batches. */
