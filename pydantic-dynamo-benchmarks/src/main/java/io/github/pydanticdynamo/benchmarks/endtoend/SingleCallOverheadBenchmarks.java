@@ -3,6 +3,8 @@ package io.github.pydanticdynamo.benchmarks.endtoend;
 import io.github.pydanticdynamo.BatchSettings;
 import io.github.pydanticdynamo.benchmarks.model.Fixtures;
 import io.github.pydanticdynamo.benchmarks.model.MediumItem;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,12 +22,19 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * What each contender's single calls (put, get, update of one medium item) cost on the client,
@@ -70,6 +79,56 @@ public class SingleCallOverheadBenchmarks {
     }
 
     @Override
+    public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+      for (List<WriteRequest> writes : request.requestItems().values()) {
+        for (WriteRequest write : writes) {
+          Map<String, AttributeValue> item = write.putRequest().item();
+          items.put(key(item), item);
+        }
+      }
+      return BatchWriteItemResponse.builder().build();
+    }
+
+    @Override
+    public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
+      Map<String, List<Map<String, AttributeValue>>> responses = new HashMap<>();
+      request
+          .requestItems()
+          .forEach(
+              (table, keys) -> {
+                List<Map<String, AttributeValue>> found = new ArrayList<>();
+                for (Map<String, AttributeValue> key : keys.keys()) {
+                  Map<String, AttributeValue> item = items.get(key);
+                  if (item != null) {
+                    found.add(item);
+                  }
+                }
+                responses.put(table, found);
+              });
+      return BatchGetItemResponse.builder().responses(responses).build();
+    }
+
+    /** Every item of the query's partition in one page, as a 1 MB page of medium items is. */
+    @Override
+    public QueryResponse query(QueryRequest request) {
+      java.util.Set<AttributeValue> partitions = new java.util.HashSet<>();
+      items.keySet().forEach(key -> partitions.add(key.get(Contender.PK)));
+      AttributeValue partition =
+          request.expressionAttributeValues().values().stream()
+              .filter(partitions::contains)
+              .findFirst()
+              .orElseThrow();
+      List<Map<String, AttributeValue>> page = new ArrayList<>();
+      for (Map<String, AttributeValue> item : items.values()) {
+        if (partition.equals(item.get(Contender.PK))) {
+          page.add(item);
+        }
+      }
+      page.sort(java.util.Comparator.comparing(item -> item.get(Contender.SK).s()));
+      return QueryResponse.builder().items(page).count(page.size()).build();
+    }
+
+    @Override
     public String serviceName() {
       return "dynamodb";
     }
@@ -84,12 +143,90 @@ public class SingleCallOverheadBenchmarks {
   private final Contender enhanced = new EnhancedContender(new InMemoryClient(), "table");
   private final Contender raw = RawSdkContender.sync(new InMemoryClient(), "table");
 
-  /** Stores the item once per contender, so get and update find it. */
+  private final List<String> ids = new ArrayList<>();
+
+  /** Stores the item once per contender, so get and update find it, and a batch of 1000 more. */
   @Setup
   public void setUp() {
+    List<MediumItem> batch = new ArrayList<>();
+    for (int i = 0; i < BATCH; i++) {
+      batch.add(Fixtures.medium(i));
+      ids.add(batch.get(i).id());
+    }
     for (Contender contender : List.of(ours, enhanced, raw)) {
       contender.put(item);
+      contender.putBatch(batch);
     }
+  }
+
+  private static int check(int read) {
+    if (read != BATCH) {
+      throw new IllegalStateException("read " + read + " items, not " + BATCH);
+    }
+    return read;
+  }
+
+  /** Items read by the getBatch and list benchmarks. */
+  static final int BATCH = 1000;
+
+  /**
+   * pydantic-dynamo's getBatch of 1000 keys (10 requests).
+   *
+   * @return the items read
+   */
+  @Benchmark
+  public int getBatchOurs() {
+    return check(ours.getBatch(ids));
+  }
+
+  /**
+   * The Enhanced Client's batchGetItem of 1000 keys.
+   *
+   * @return the items read
+   */
+  @Benchmark
+  public int getBatchEnhanced() {
+    return check(enhanced.getBatch(ids));
+  }
+
+  /**
+   * Hand-written BatchGetItem requests for 1000 keys.
+   *
+   * @return the items read
+   */
+  @Benchmark
+  public int getBatchRaw() {
+    return check(raw.getBatch(ids));
+  }
+
+  /**
+   * pydantic-dynamo's list of a 1000-item partition (one page).
+   *
+   * @return the items read
+   */
+  @Benchmark
+  public int listOurs() {
+    return check(ours.list());
+  }
+
+  /**
+   * The Enhanced Client's query of the partition.
+   *
+   * @return the items read
+   */
+  @Benchmark
+  public int listEnhanced() {
+    return check(enhanced.list());
+  }
+
+  /**
+   * A hand-written Query of the partition.
+   *
+   * @return the items read
+   */
+  @Benchmark
+  public int listRaw() {
+    return check(raw.list());
   }
 
   /** pydantic-dynamo's put. */
