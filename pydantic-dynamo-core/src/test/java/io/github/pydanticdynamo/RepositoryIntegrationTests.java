@@ -15,8 +15,11 @@ import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -159,6 +162,26 @@ class RepositoryIntegrationTests {
     assertThat(table.count()).isEqualTo(137);
     repo.putBatch(actors("q", 125));
     assertThat(table.count()).isEqualTo(262);
+  }
+
+  @Test
+  void aLargePutBatchWritesItemsMappedAgainAtSendTimeExactlyAsChecked(TestTable table) {
+    DynamoRepository<FilmActor> repo = RepositoryFixture.sync(FilmActor.class, table).build();
+    // Past the first 1000, items are mapped again just before their chunk is sent.
+    List<PartitionedContent<FilmActor>> contents = actors("p", 1300);
+    repo.putBatch(contents);
+    Map<String, FilmActor> stored = new HashMap<>();
+    repo.listContents(List.of("p"), List.of())
+        .forEach(c -> stored.put(c.contentIds().get(0), c.item()));
+    assertThat(stored).hasSize(1300);
+    for (PartitionedContent<FilmActor> content : contents) {
+      assertThat(stored.get(content.contentIds().get(0))).isEqualTo(content.item());
+    }
+    Set<String> timestamps = new HashSet<>();
+    for (Map<String, AttributeValue> item : table.scanAll()) {
+      timestamps.add(item.get("_timestamp").s());
+    }
+    assertThat(timestamps).as("one write time for the whole batch").hasSize(1);
   }
 
   @Test

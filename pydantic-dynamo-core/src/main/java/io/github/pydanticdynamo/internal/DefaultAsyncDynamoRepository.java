@@ -353,7 +353,7 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
     try {
       sent =
           client
-              .batchWriteItem(BatchEntry.writeRequest(core.table(), pending))
+              .batchWriteItem(BatchEntry.writeRequest(core, pending))
               .thenApply(
                   response -> {
                     List<BatchEntry> left =

@@ -366,9 +366,7 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
             BatchEntry.unprocessedWrites(
                 core,
                 pending,
-                client
-                    .batchWriteItem(BatchEntry.writeRequest(core.table(), pending))
-                    .unprocessedItems());
+                client.batchWriteItem(BatchEntry.writeRequest(core, pending)).unprocessedItems());
         chunks.confirm(index, pending);
       } catch (RuntimeException e) {
         error = e;
