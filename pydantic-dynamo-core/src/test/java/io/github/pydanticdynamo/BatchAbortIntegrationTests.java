@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,14 +25,7 @@ class BatchAbortIntegrationTests {
   private static final int ITEMS = 250; // 10 chunks of 25
 
   private static List<PartitionedContent<FilmActor>> actors() {
-    return IntStream.range(0, ITEMS)
-        .mapToObj(
-            i ->
-                PartitionedContent.of(
-                    List.of("p"),
-                    List.of(String.format("%04d", i)),
-                    new FilmActor("a" + i, "Actor " + i, null)))
-        .toList();
+    return RepositoryFixture.actors(ITEMS);
   }
 
   private static DynamoDbException injectedFailure() {

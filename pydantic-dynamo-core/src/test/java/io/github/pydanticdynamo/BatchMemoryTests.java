@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -36,12 +35,7 @@ class BatchMemoryTests {
   private static final Duration COLLECTION_DEADLINE = Duration.ofSeconds(20);
 
   private static List<PartitionedContent<FilmActor>> actors() {
-    return IntStream.range(0, ITEMS)
-        .mapToObj(
-            i ->
-                PartitionedContent.of(
-                    List.of("p"), List.of(id(i)), new FilmActor("a" + i, "Actor " + i, null)))
-        .toList();
+    return RepositoryFixture.actors(ITEMS);
   }
 
   private static String id(int i) {

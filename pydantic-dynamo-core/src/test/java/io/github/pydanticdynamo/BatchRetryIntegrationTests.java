@@ -12,7 +12,6 @@ import io.github.pydanticdynamo.test.UnprocessedWorkInterceptor;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -30,14 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 class BatchRetryIntegrationTests {
 
   private static List<PartitionedContent<FilmActor>> actors(int count) {
-    return IntStream.range(0, count)
-        .mapToObj(
-            i ->
-                PartitionedContent.of(
-                    List.of("p"),
-                    List.of(String.format("%04d", i)),
-                    new FilmActor("a" + i, "Actor " + i, null)))
-        .toList();
+    return RepositoryFixture.actors(count);
   }
 
   private static List<ContentKey> keys(List<PartitionedContent<FilmActor>> contents) {

@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -233,21 +234,43 @@ final class RecordPlan<T> {
     return ItemMapper.parseWhole(n);
   }
 
-  private static final Codec INT =
-      new Codec() {
-        @Override
-        AttributeValue write(Object value, boolean atProperty) {
-          return AttributeValue.createN(Integer.toString((Integer) value));
-        }
+  /** int, short and byte: whole numbers within their range, written as Integer.toString does. */
+  private static final class SmallWholeCodec extends Codec {
+    private final Class<?> boxed;
+    private final int min;
+    private final int max;
+    private final IntFunction<Object> box;
 
-        @Override
-        Object read(AttributeValue value) {
-          if (whole(value) instanceof Integer i) {
-            return i;
-          }
-          throw Bail.INSTANCE;
-        }
-      };
+    SmallWholeCodec(Class<?> boxed, int min, int max, IntFunction<Object> box) {
+      this.boxed = boxed;
+      this.min = min;
+      this.max = max;
+      this.box = box;
+    }
+
+    @Override
+    AttributeValue write(Object value, boolean atProperty) {
+      if (value.getClass() != boxed) {
+        throw Bail.INSTANCE; // not this type: never narrowed here
+      }
+      return AttributeValue.createN(Integer.toString(((Number) value).intValue()));
+    }
+
+    @Override
+    Object read(AttributeValue value) {
+      if (whole(value) instanceof Integer i && i >= min && i <= max) {
+        return box.apply(i);
+      }
+      throw Bail.INSTANCE;
+    }
+  }
+
+  private static final Codec INT =
+      new SmallWholeCodec(Integer.class, Integer.MIN_VALUE, Integer.MAX_VALUE, Integer::valueOf);
+  private static final Codec SHORT =
+      new SmallWholeCodec(Short.class, Short.MIN_VALUE, Short.MAX_VALUE, i -> (short) i);
+  private static final Codec BYTE =
+      new SmallWholeCodec(Byte.class, Byte.MIN_VALUE, Byte.MAX_VALUE, i -> (byte) i);
 
   private static final Codec LONG =
       new Codec() {
@@ -266,90 +289,51 @@ final class RecordPlan<T> {
         }
       };
 
-  private static final Codec SHORT =
-      new Codec() {
-        @Override
-        AttributeValue write(Object value, boolean atProperty) {
-          return AttributeValue.createN(Short.toString((Short) value));
-        }
+  /**
+   * double and float: read as the parser reads them (whole numbers exactly, decimals parsed once).
+   */
+  private static final class FloatingCodec extends Codec {
+    private final boolean single;
 
-        @Override
-        Object read(AttributeValue value) {
-          if (whole(value) instanceof Integer i && i == i.shortValue()) {
-            return i.shortValue();
-          }
+    FloatingCodec(boolean single) {
+      this.single = single;
+    }
+
+    @Override
+    AttributeValue write(Object value, boolean atProperty) {
+      if (single) {
+        float f = (Float) value;
+        if (!Float.isFinite(f)) {
           throw Bail.INSTANCE;
         }
-      };
+        return AttributeValue.createN(Float.toString(f + 0.0f));
+      }
+      double d = (Double) value;
+      double magnitude = Math.abs(d);
+      // NaN, infinities and numbers out of DynamoDB's range are reported by the Jackson path.
+      if (!(magnitude == 0 || (magnitude >= 1e-130 && magnitude < 1e126))) {
+        throw Bail.INSTANCE;
+      }
+      // Adding 0.0 turns -0.0 into 0.0, as the generator does.
+      return AttributeValue.createN(Double.toString(d + 0.0));
+    }
 
-  private static final Codec BYTE =
-      new Codec() {
-        @Override
-        AttributeValue write(Object value, boolean atProperty) {
-          return AttributeValue.createN(Byte.toString((Byte) value));
-        }
+    @Override
+    Object read(AttributeValue value) {
+      Number n = whole(value);
+      if (n != null) {
+        return single ? (Object) n.floatValue() : (Object) n.doubleValue();
+      }
+      String text = value.n();
+      if (ItemMapper.isDecimal(text)) {
+        return single ? (Object) Float.parseFloat(text) : (Object) Double.parseDouble(text);
+      }
+      throw Bail.INSTANCE;
+    }
+  }
 
-        @Override
-        Object read(AttributeValue value) {
-          if (whole(value) instanceof Integer i && i == i.byteValue()) {
-            return i.byteValue();
-          }
-          throw Bail.INSTANCE;
-        }
-      };
-
-  private static final Codec DOUBLE =
-      new Codec() {
-        @Override
-        AttributeValue write(Object value, boolean atProperty) {
-          double d = (Double) value;
-          double magnitude = Math.abs(d);
-          if (!(magnitude == 0 || (magnitude >= 1e-130 && magnitude < 1e126))) {
-            throw Bail
-                .INSTANCE; // NaN, infinite or out of DynamoDB's range: reported by Jackson's path
-          }
-          // Adding 0.0 turns -0.0 into 0.0, as the generator does.
-          return AttributeValue.createN(Double.toString(d + 0.0));
-        }
-
-        @Override
-        Object read(AttributeValue value) {
-          Number n = whole(value);
-          if (n != null) {
-            return n.doubleValue();
-          }
-          String text = value.n();
-          if (ItemMapper.isDecimal(text)) {
-            return Double.parseDouble(text);
-          }
-          throw Bail.INSTANCE;
-        }
-      };
-
-  private static final Codec FLOAT =
-      new Codec() {
-        @Override
-        AttributeValue write(Object value, boolean atProperty) {
-          float f = (Float) value;
-          if (!Float.isFinite(f)) {
-            throw Bail.INSTANCE;
-          }
-          return AttributeValue.createN(Float.toString(f + 0.0f));
-        }
-
-        @Override
-        Object read(AttributeValue value) {
-          Number n = whole(value);
-          if (n != null) {
-            return n.floatValue();
-          }
-          String text = value.n();
-          if (ItemMapper.isDecimal(text)) {
-            return Float.parseFloat(text);
-          }
-          throw Bail.INSTANCE;
-        }
-      };
+  private static final Codec DOUBLE = new FloatingCodec(false);
+  private static final Codec FLOAT = new FloatingCodec(true);
 
   private static final Codec BIG_INTEGER =
       new Codec() {
