@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -387,22 +388,44 @@ final class RecordPlan<T> {
         }
       };
 
-  private static final Codec UUID_CODEC =
-      new Codec() {
-        @Override
-        AttributeValue write(Object value, boolean atProperty) {
-          return AttributeValue.createS(value.toString());
-        }
+  /**
+   * Values written as their {@code toString} (UUID, Instant, LocalDate) and read back by a parser
+   * that accepts only the form {@code toString} writes (null for anything else: Jackson's path
+   * decides).
+   */
+  private static final class TextCodec extends Codec {
+    private final Class<?> type;
+    private final Function<String, @Nullable Object> parse;
 
-        @Override
-        Object read(AttributeValue value) {
-          String s = value.s();
-          if (s == null || !isCanonicalUuid(s)) {
-            throw Bail.INSTANCE;
-          }
-          return UUID.fromString(s);
-        }
-      };
+    TextCodec(Class<?> type, Function<String, @Nullable Object> parse) {
+      this.type = type;
+      this.parse = parse;
+    }
+
+    @Override
+    AttributeValue write(Object value, boolean atProperty) {
+      if (!type.isInstance(value)) {
+        throw Bail.INSTANCE;
+      }
+      return AttributeValue.createS(value.toString());
+    }
+
+    @Override
+    Object read(AttributeValue value) {
+      String s = value.s();
+      Object read = s == null ? null : parse.apply(s);
+      if (read == null) {
+        throw Bail.INSTANCE;
+      }
+      return read;
+    }
+  }
+
+  private static final Codec UUID_CODEC =
+      new TextCodec(UUID.class, s -> isCanonicalUuid(s) ? UUID.fromString(s) : null);
+  private static final Codec INSTANT = new TextCodec(Instant.class, RecordPlan::readInstant);
+  private static final Codec LOCAL_DATE =
+      new TextCodec(LocalDate.class, s -> s.length() == 10 ? isoDate(s) : null);
 
   /** {@code 8-4-4-4-12} hexadecimal digits, the only form UUID.toString writes. */
   static boolean isCanonicalUuid(String s) {
@@ -421,52 +444,21 @@ final class RecordPlan<T> {
     return true;
   }
 
-  private static final Codec INSTANT =
-      new Codec() {
-        @Override
-        AttributeValue write(Object value, boolean atProperty) {
-          return AttributeValue.createS(value.toString());
-        }
-
-        @Override
-        Object read(AttributeValue value) {
-          String s = value.s();
-          // Only the form Instant.toString writes: 2024-05-01T10:15:30.123Z.
-          if (s == null
-              || s.length() < 20
-              || s.charAt(s.length() - 1) != 'Z'
-              || s.charAt(10) != 'T') {
-            throw Bail.INSTANCE;
-          }
-          Instant fast = isoInstant(s);
-          if (fast != null) {
-            return fast;
-          }
-          try {
-            return Instant.parse(s); // leap seconds, 24:00 and other rare forms
-          } catch (DateTimeParseException e) {
-            throw Bail.INSTANCE;
-          }
-        }
-      };
-
-  private static final Codec LOCAL_DATE =
-      new Codec() {
-        @Override
-        AttributeValue write(Object value, boolean atProperty) {
-          return AttributeValue.createS(value.toString());
-        }
-
-        @Override
-        Object read(AttributeValue value) {
-          String s = value.s();
-          LocalDate date = s == null || s.length() != 10 ? null : isoDate(s);
-          if (date == null) {
-            throw Bail.INSTANCE; // not YYYY-MM-DD or not a date: Jackson's path decides
-          }
-          return date;
-        }
-      };
+  /** An instant in the form Instant.toString writes ({@code 2024-05-01T10:15:30.123Z}), or null. */
+  static @Nullable Instant readInstant(String s) {
+    if (s.length() < 20 || s.charAt(s.length() - 1) != 'Z' || s.charAt(10) != 'T') {
+      return null;
+    }
+    Instant fast = isoInstant(s);
+    if (fast != null) {
+      return fast;
+    }
+    try {
+      return Instant.parse(s); // leap seconds, 24:00 and other rare forms
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
 
   /** The number written by {@code s[from, to)}'s ASCII digits, or -1 when one is not a digit. */
   static int digits(String s, int from, int to) {
