@@ -7,8 +7,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,39 +55,47 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 @Measurement(iterations = 5, time = 1)
 public class SingleCallOverheadBenchmarks {
 
-  /** A client that stores put items by key and answers GetItem and UpdateItem with them. */
+  /**
+   * A client that stores put items by partition, sorted by sort key, and answers GetItem,
+   * UpdateItem, BatchGetItem and Query with them.
+   */
   static final class InMemoryClient implements DynamoDbClient {
-    private final Map<Map<String, AttributeValue>, Map<String, AttributeValue>> items =
-        new ConcurrentHashMap<>();
+    private final Map<AttributeValue, NavigableMap<String, Map<String, AttributeValue>>>
+        partitions = new ConcurrentHashMap<>();
 
-    private static Map<String, AttributeValue> key(Map<String, AttributeValue> item) {
-      return Map.of(
-          Contender.PK, item.get(Contender.PK),
-          Contender.SK, item.get(Contender.SK));
+    private void store(Map<String, AttributeValue> item) {
+      partitions
+          .computeIfAbsent(item.get(Contender.PK), pk -> new ConcurrentSkipListMap<>())
+          .put(item.get(Contender.SK).s(), item);
+    }
+
+    private @Nullable Map<String, AttributeValue> find(Map<String, AttributeValue> key) {
+      NavigableMap<String, Map<String, AttributeValue>> partition =
+          partitions.get(key.get(Contender.PK));
+      return partition == null ? null : partition.get(key.get(Contender.SK).s());
     }
 
     @Override
     public PutItemResponse putItem(PutItemRequest request) {
-      items.put(key(request.item()), request.item());
+      store(request.item());
       return PutItemResponse.builder().build();
     }
 
     @Override
     public GetItemResponse getItem(GetItemRequest request) {
-      return GetItemResponse.builder().item(items.get(request.key())).build();
+      return GetItemResponse.builder().item(find(request.key())).build();
     }
 
     @Override
     public UpdateItemResponse updateItem(UpdateItemRequest request) {
-      return UpdateItemResponse.builder().attributes(items.get(request.key())).build();
+      return UpdateItemResponse.builder().attributes(find(request.key())).build();
     }
 
     @Override
     public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
       for (List<WriteRequest> writes : request.requestItems().values()) {
         for (WriteRequest write : writes) {
-          Map<String, AttributeValue> item = write.putRequest().item();
-          items.put(key(item), item);
+          store(write.putRequest().item());
         }
       }
       return BatchWriteItemResponse.builder().build();
@@ -98,7 +110,7 @@ public class SingleCallOverheadBenchmarks {
               (table, keys) -> {
                 List<Map<String, AttributeValue>> found = new ArrayList<>();
                 for (Map<String, AttributeValue> key : keys.keys()) {
-                  Map<String, AttributeValue> item = items.get(key);
+                  Map<String, AttributeValue> item = find(key);
                   if (item != null) {
                     found.add(item);
                   }
@@ -111,20 +123,13 @@ public class SingleCallOverheadBenchmarks {
     /** Every item of the query's partition in one page, as a 1 MB page of medium items is. */
     @Override
     public QueryResponse query(QueryRequest request) {
-      java.util.Set<AttributeValue> partitions = new java.util.HashSet<>();
-      items.keySet().forEach(key -> partitions.add(key.get(Contender.PK)));
-      AttributeValue partition =
+      NavigableMap<String, Map<String, AttributeValue>> partition =
           request.expressionAttributeValues().values().stream()
-              .filter(partitions::contains)
+              .map(partitions::get)
+              .filter(Objects::nonNull)
               .findFirst()
               .orElseThrow();
-      List<Map<String, AttributeValue>> page = new ArrayList<>();
-      for (Map<String, AttributeValue> item : items.values()) {
-        if (partition.equals(item.get(Contender.PK))) {
-          page.add(item);
-        }
-      }
-      page.sort(java.util.Comparator.comparing(item -> item.get(Contender.SK).s()));
+      List<Map<String, AttributeValue>> page = new ArrayList<>(partition.values());
       return QueryResponse.builder().items(page).count(page.size()).build();
     }
 
