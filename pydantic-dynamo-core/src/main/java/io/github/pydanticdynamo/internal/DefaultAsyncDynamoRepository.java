@@ -10,14 +10,23 @@ import io.github.pydanticdynamo.QueryOptions;
 import io.github.pydanticdynamo.RepositorySettings;
 import io.github.pydanticdynamo.UnprocessedItemsException;
 import io.github.pydanticdynamo.UpdateCommand;
+import io.github.pydanticdynamo.internal.batch.BatchEntry;
+import io.github.pydanticdynamo.internal.batch.BatchRetry;
+import io.github.pydanticdynamo.internal.batch.ChunkFailure;
+import io.github.pydanticdynamo.internal.operations.BatchReads;
+import io.github.pydanticdynamo.internal.operations.RepositoryOperations;
+import io.github.pydanticdynamo.internal.operations.UpdateItemOperation;
+import io.github.pydanticdynamo.internal.operations.UpdateItemOperation.StateAdjustments;
+import io.github.pydanticdynamo.internal.paging.QueryPager;
+import io.github.pydanticdynamo.internal.paging.QueryPlan;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -30,44 +39,32 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
-/**
- * The asynchronous repository: drives {@link RepositoryCore}'s requests on a {@link
- * DynamoDbAsyncClient}; the same request building, paging and retry decisions as the sync one.
- */
+/** The asynchronous repository: the sync one's control flow, in stages, over the operations. */
 final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> {
-  private final RepositoryCore<T> core;
+  private final RepositoryOperations<T> ops;
   private final DynamoDbAsyncClient client;
   private final BatchSettings batch;
 
-  DefaultAsyncDynamoRepository(RepositoryCore<T> core, DynamoDbAsyncClient client) {
-    this.core = core;
+  DefaultAsyncDynamoRepository(RepositoryOperations<T> operations, DynamoDbAsyncClient client) {
+    this.ops = operations;
     this.client = client;
-    this.batch = core.config().batch();
+    this.batch = operations.settings().batchSettings();
   }
 
   @Override
   public CompletableFuture<Void> put(PartitionedContent<T> content) {
-    return client.putItem(core.putRequest(content)).thenApply(response -> null);
+    return ops.put().put(client, content);
   }
 
   @Override
   public CompletableFuture<Boolean> putIfAbsent(PartitionedContent<T> content) {
-    return client
-        .putItem(core.createRequest(content))
-        .thenApply(response -> true)
-        .exceptionallyCompose(
-            error -> {
-              Throwable cause = BatchRetry.unwrap(error);
-              return cause instanceof ConditionalCheckFailedException
-                  ? CompletableFuture.completedFuture(false)
-                  : CompletableFuture.failedFuture(cause);
-            });
+    return ops.put().putIfAbsent(client, content);
   }
 
   @Override
   public CompletableFuture<Void> putBatch(Iterable<PartitionedContent<T>> contents) {
     return writeAll(
-            new BatchEntry.WriteChunks(BatchEntry.puts(core, contents)), ChunkFailure.Operation.PUT)
+            new BatchEntry.WriteChunks(ops.batchWrite().puts(contents)), ChunkFailure.Operation.PUT)
         .thenApply(written -> null);
   }
 
@@ -77,37 +74,31 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
       @Nullable List<String> contentIds,
       UpdateCommand command) {
     ContentKey key = ContentKey.of(partitionIds, contentIds);
-    Map<String, AttributeValue> raw = core.key(key);
-    UpdateItemRequest request = core.updateRequest(raw, command, Set.of(), Set.of());
+    UpdateItemRequest request = ops.update().request(key, command, StateAdjustments.NONE);
     return send(key, command, request)
         .exceptionallyCompose(
             error -> {
               Throwable cause = BatchRetry.unwrap(error);
-              if (!RepositoryCore.isStateValidationError(cause)) {
+              if (!UpdateItemOperation.isStateValidationError(cause)) {
                 return CompletableFuture.failedFuture(cause);
               }
-              return readConsistently(raw)
+              return ops.get()
+                  .stored(client, request.key())
                   .thenCompose(
                       stored -> {
-                        RepositoryCore.StateAdjustments adjustments =
-                            core.adjustmentsFor(command, stored);
+                        StateAdjustments adjustments = ops.update().adjustmentsFor(command, stored);
                         if (adjustments.isEmpty()) {
                           return CompletableFuture.failedFuture(cause);
                         }
-                        return send(
-                            key,
-                            command,
-                            core.updateRequest(
-                                raw, command, adjustments.createMaps(), adjustments.nullTargets()));
+                        return send(key, command, ops.update().request(key, command, adjustments));
                       });
             });
   }
 
   private CompletableFuture<PartitionedContent<T>> send(
       ContentKey key, UpdateCommand command, UpdateItemRequest request) {
-    return client
-        .updateItem(request)
-        .thenApply(response -> core.updated(response.attributes()))
+    return ops.update()
+        .update(client, request)
         .exceptionallyCompose(
             error -> {
               Throwable cause = BatchRetry.unwrap(error);
@@ -117,36 +108,23 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
               CompletableFuture<@Nullable Map<String, AttributeValue>> stored =
                   failed.hasItem()
                       ? CompletableFuture.completedFuture(failed.item())
-                      : readConsistently(request.key());
+                      : ops.get().stored(client, request.key());
               return stored.thenCompose(
                   item ->
                       CompletableFuture.failedFuture(
-                          core.conditionFailure(key, command, item, failed)));
+                          ops.update().conditionFailure(key, command, item, failed)));
             });
-  }
-
-  private CompletableFuture<@Nullable Map<String, AttributeValue>> readConsistently(
-      Map<String, AttributeValue> key) {
-    return client
-        .getItem(core.getRequest(key, true))
-        .thenApply(response -> response.hasItem() ? response.item() : null);
   }
 
   @Override
   public CompletableFuture<GetResponse<T>> get(
       @Nullable List<String> partitionIds, @Nullable List<String> contentIds) {
-    return client
-        .getItem(core.getRequest(core.key(partitionIds, contentIds), core.consistent(null)))
-        .thenApply(
-            response ->
-                response.hasItem() && !response.item().isEmpty()
-                    ? GetResponse.of(core.read(response.item()))
-                    : GetResponse.<T>empty());
+    return ops.get().get(client, ContentKey.of(partitionIds, contentIds));
   }
 
   @Override
   public Publisher<BatchResponse<T>> getBatch(Collection<ContentKey> keys) {
-    List<List<BatchEntry>> chunks = BatchEntry.readChunks(core, keys);
+    List<List<BatchEntry>> chunks = ops.batchGet().chunks(keys);
     return new PagePublisher<>(() -> new ReadAhead(chunks));
   }
 
@@ -156,8 +134,7 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
    */
   private final class ReadAhead implements PagePublisher.Source<BatchResponse<T>> {
     private final List<List<BatchEntry>> chunks;
-    private final java.util.ArrayDeque<CompletableFuture<BatchResponse<T>>> inFlight =
-        new java.util.ArrayDeque<>();
+    private final ArrayDeque<CompletableFuture<BatchResponse<T>>> inFlight = new ArrayDeque<>();
     private int started;
     private int delivered;
 
@@ -173,7 +150,7 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
     @Override
     public CompletableFuture<BatchResponse<T>> next() {
       while (started < chunks.size() && inFlight.size() < batch.concurrency()) {
-        inFlight.add(readChunk(new BatchReads<>(core, chunks.get(started++)), 1, List.of()));
+        inFlight.add(readChunk(ops.batchGet().reads(chunks.get(started++)), 1, List.of()));
       }
       CompletableFuture<BatchResponse<T>> head = inFlight.poll();
       List<List<BatchEntry>> later = chunks.subList(++delivered, chunks.size());
@@ -190,8 +167,8 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
 
   private CompletableFuture<BatchResponse<T>> readChunk(
       BatchReads<T> reads, int attempt, List<List<BatchEntry>> later) {
-    return client
-        .batchGetItem(reads.request(core.consistent(null)))
+    return ops.batchGet()
+        .read(client, reads)
         .handle(
             (response, error) -> {
               if (error == null) {
@@ -216,7 +193,7 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
       @Nullable List<String> partitionIds,
       @Nullable List<String> contentPrefix,
       QueryOptions options) {
-    return pages(core.listPlan(partitionIds, contentPrefix, options));
+    return pages(ops.query().list(partitionIds, contentPrefix, options));
   }
 
   @Override
@@ -225,21 +202,19 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
       @Nullable List<String> contentStart,
       @Nullable List<String> contentEnd,
       QueryOptions options) {
-    return pages(core.betweenPlan(partitionIds, contentStart, contentEnd, options));
+    return pages(ops.query().between(partitionIds, contentStart, contentEnd, options));
   }
 
   private Publisher<BatchResponse<T>> pages(QueryPlan plan) {
-    return new PagePublisher<>(() -> new QuerySource<>(core, client, plan));
+    return new PagePublisher<>(() -> new QuerySource(ops.query().pager(plan)));
   }
 
   /** The pages of one query walk. */
-  private static final class QuerySource<T> implements PagePublisher.Source<BatchResponse<T>> {
-    private final DynamoDbAsyncClient client;
+  private final class QuerySource implements PagePublisher.Source<BatchResponse<T>> {
     private final QueryPager<T> pager;
 
-    QuerySource(RepositoryCore<T> core, DynamoDbAsyncClient client, QueryPlan plan) {
-      this.client = client;
-      this.pager = new QueryPager<>(core, plan);
+    QuerySource(QueryPager<T> pager) {
+      this.pager = pager;
     }
 
     @Override
@@ -249,15 +224,15 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
 
     @Override
     public CompletableFuture<BatchResponse<T>> next() {
-      return client.query(pager.nextRequest()).thenApply(pager::accept);
+      return ops.query().page(client, pager);
     }
   }
 
   @Override
   public CompletableFuture<Long> delete(
       @Nullable List<String> partitionIds, @Nullable List<String> contentPrefix) {
-    QueryRequest query = core.keysQuery(partitionIds, contentPrefix);
-    return collectKeys(query, null, new ArrayList<>())
+    QueryRequest keys = ops.query().keys(partitionIds, contentPrefix);
+    return collectKeys(keys, null, new ArrayList<>())
         .thenCompose(
             entries -> writeAll(new BatchEntry.WriteChunks(entries), ChunkFailure.Operation.DELETE))
         .thenApply(Integer::longValue);
@@ -265,18 +240,16 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
 
   /** Pages through the keys one query after another, adding their deletes to {@code entries}. */
   private CompletableFuture<List<BatchEntry>> collectKeys(
-      QueryRequest query, @Nullable Map<String, AttributeValue> start, List<BatchEntry> entries) {
-    QueryRequest request =
-        start == null ? query : query.toBuilder().exclusiveStartKey(start).build();
-    return client
-        .query(request)
+      QueryRequest keys, @Nullable Map<String, AttributeValue> start, List<BatchEntry> entries) {
+    return ops.query()
+        .keysPage(client, keys, start)
         .thenCompose(
             page -> {
               for (Map<String, AttributeValue> key : page.items()) {
-                entries.add(BatchEntry.delete(core, key));
+                entries.add(ops.batchWrite().delete(key));
               }
               return page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                  ? collectKeys(query, page.lastEvaluatedKey(), entries)
+                  ? collectKeys(keys, page.lastEvaluatedKey(), entries)
                   : CompletableFuture.completedFuture(entries);
             });
   }
@@ -352,12 +325,10 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
     CompletableFuture<List<BatchEntry>> sent;
     try {
       sent =
-          client
-              .batchWriteItem(BatchEntry.writeRequest(core, pending))
+          ops.batchWrite()
+              .write(client, pending)
               .thenApply(
-                  response -> {
-                    List<BatchEntry> left =
-                        BatchEntry.unprocessedWrites(core, pending, response.unprocessedItems());
+                  left -> {
                     chunks.confirm(index, left);
                     return left;
                   });
@@ -387,13 +358,13 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
     return CompletableFuture.supplyAsync(next, delayed).thenCompose(future -> future);
   }
 
-  RepositoryCore<T> core() {
-    return core;
+  ItemMapper<T> mapper() {
+    return ops.codec().mapper();
   }
 
   @Override
   public RepositorySettings settings() {
-    return core.settings();
+    return ops.settings();
   }
 
   @Override
@@ -403,7 +374,7 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
 
   @Override
   public String toString() {
-    RepositorySettings s = core.settings();
+    RepositorySettings s = ops.settings();
     return "AsyncDynamoRepository[" + s.modelType().getSimpleName() + " in " + s.tableName() + "]";
   }
 }

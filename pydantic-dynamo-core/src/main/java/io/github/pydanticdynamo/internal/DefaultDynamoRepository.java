@@ -10,7 +10,17 @@ import io.github.pydanticdynamo.QueryOptions;
 import io.github.pydanticdynamo.RepositorySettings;
 import io.github.pydanticdynamo.UnprocessedItemsException;
 import io.github.pydanticdynamo.UpdateCommand;
+import io.github.pydanticdynamo.internal.batch.BatchEntry;
+import io.github.pydanticdynamo.internal.batch.BatchRetry;
+import io.github.pydanticdynamo.internal.batch.ChunkFailure;
+import io.github.pydanticdynamo.internal.operations.BatchReads;
+import io.github.pydanticdynamo.internal.operations.RepositoryOperations;
+import io.github.pydanticdynamo.internal.operations.UpdateItemOperation;
+import io.github.pydanticdynamo.internal.operations.UpdateItemOperation.StateAdjustments;
+import io.github.pydanticdynamo.internal.paging.QueryPager;
+import io.github.pydanticdynamo.internal.paging.QueryPlan;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -18,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ExecutionException;
@@ -33,50 +42,40 @@ import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
-/**
- * The synchronous repository: drives {@link RepositoryCore}'s requests on a {@link DynamoDbClient}.
- */
+/** The synchronous repository: control flow (send, page, retry) over the operations. */
 final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
   private static final AtomicInteger POOLS = new AtomicInteger();
 
-  private final RepositoryCore<T> core;
+  private final RepositoryOperations<T> ops;
   private final DynamoDbClient client;
   private final BatchSettings batch;
   private volatile @Nullable ExecutorService pool;
 
-  DefaultDynamoRepository(RepositoryCore<T> core, DynamoDbClient client) {
-    this.core = core;
+  DefaultDynamoRepository(RepositoryOperations<T> operations, DynamoDbClient client) {
+    this.ops = operations;
     this.client = client;
-    this.batch = core.config().batch();
+    this.batch = operations.settings().batchSettings();
   }
 
   @Override
   public void put(PartitionedContent<T> content) {
-    client.putItem(core.putRequest(content));
+    ops.put().put(client, content);
   }
 
   @Override
   public boolean putIfAbsent(PartitionedContent<T> content) {
-    try {
-      client.putItem(core.createRequest(content));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
+    return ops.put().putIfAbsent(client, content);
   }
 
   @Override
   public void putBatch(Iterable<PartitionedContent<T>> contents) {
     writeAll(
-        new BatchEntry.WriteChunks(BatchEntry.puts(core, contents)), ChunkFailure.Operation.PUT);
+        new BatchEntry.WriteChunks(ops.batchWrite().puts(contents)), ChunkFailure.Operation.PUT);
   }
 
   @Override
@@ -85,54 +84,42 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
       @Nullable List<String> contentIds,
       UpdateCommand command) {
     ContentKey key = ContentKey.of(partitionIds, contentIds);
-    Map<String, AttributeValue> raw = core.key(key);
-    UpdateItemRequest request = core.updateRequest(raw, command, Set.of(), Set.of());
+    UpdateItemRequest request = ops.update().request(key, command, StateAdjustments.NONE);
     try {
       return send(key, command, request);
     } catch (RuntimeException e) {
-      if (!RepositoryCore.isStateValidationError(e)) {
+      if (!UpdateItemOperation.isStateValidationError(e)) {
         throw e;
       }
-      RepositoryCore.StateAdjustments adjustments =
-          core.adjustmentsFor(command, readConsistently(raw));
+      StateAdjustments adjustments =
+          ops.update().adjustmentsFor(command, ops.get().stored(client, request.key()));
       if (adjustments.isEmpty()) {
         throw e;
       }
-      return send(
-          key,
-          command,
-          core.updateRequest(raw, command, adjustments.createMaps(), adjustments.nullTargets()));
+      return send(key, command, ops.update().request(key, command, adjustments));
     }
   }
 
   private PartitionedContent<T> send(
       ContentKey key, UpdateCommand command, UpdateItemRequest request) {
     try {
-      return core.updated(client.updateItem(request).attributes());
+      return ops.update().update(client, request);
     } catch (ConditionalCheckFailedException e) {
-      Map<String, AttributeValue> stored = e.hasItem() ? e.item() : readConsistently(request.key());
-      throw core.conditionFailure(key, command, stored, e);
+      Map<String, AttributeValue> stored =
+          e.hasItem() ? e.item() : ops.get().stored(client, request.key());
+      throw ops.update().conditionFailure(key, command, stored, e);
     }
-  }
-
-  private @Nullable Map<String, AttributeValue> readConsistently(Map<String, AttributeValue> key) {
-    GetItemResponse response = client.getItem(core.getRequest(key, true));
-    return response.hasItem() ? response.item() : null;
   }
 
   @Override
   public GetResponse<T> get(
       @Nullable List<String> partitionIds, @Nullable List<String> contentIds) {
-    GetItemResponse response =
-        client.getItem(core.getRequest(core.key(partitionIds, contentIds), core.consistent(null)));
-    return response.hasItem() && !response.item().isEmpty()
-        ? GetResponse.of(core.read(response.item()))
-        : GetResponse.empty();
+    return ops.get().get(client, ContentKey.of(partitionIds, contentIds));
   }
 
   @Override
   public Stream<BatchResponse<T>> getBatch(Collection<ContentKey> keys) {
-    List<List<BatchEntry>> chunks = BatchEntry.readChunks(core, keys);
+    List<List<BatchEntry>> chunks = ops.batchGet().chunks(keys);
     Iterator<BatchResponse<T>> pages = new ReadAhead(chunks);
     return StreamSupport.stream(
             Spliterators.spliterator(
@@ -147,8 +134,7 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
    */
   private final class ReadAhead implements Iterator<BatchResponse<T>> {
     private final List<List<BatchEntry>> chunks;
-    private final java.util.ArrayDeque<Future<BatchResponse<T>>> inFlight =
-        new java.util.ArrayDeque<>();
+    private final ArrayDeque<Future<BatchResponse<T>>> inFlight = new ArrayDeque<>();
     private int started;
     private int delivered;
 
@@ -208,14 +194,11 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
   }
 
   private BatchResponse<T> readChunk(List<BatchEntry> chunk, List<List<BatchEntry>> later) {
-    BatchReads<T> reads = new BatchReads<>(core, chunk);
-    boolean consistent = core.consistent(null);
+    BatchReads<T> reads = ops.batchGet().reads(chunk);
     for (int attempt = 1; ; attempt++) {
       Throwable error = null;
       try {
-        BatchGetItemRequest request = reads.request(consistent);
-        BatchGetItemResponse response = client.batchGetItem(request);
-        reads.accept(response);
+        reads.accept(ops.batchGet().read(client, reads));
       } catch (RuntimeException e) {
         error = e;
       }
@@ -236,7 +219,7 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
       @Nullable List<String> partitionIds,
       @Nullable List<String> contentPrefix,
       QueryOptions options) {
-    return pages(core.listPlan(partitionIds, contentPrefix, options));
+    return pages(ops.query().list(partitionIds, contentPrefix, options));
   }
 
   @Override
@@ -245,11 +228,11 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
       @Nullable List<String> contentStart,
       @Nullable List<String> contentEnd,
       QueryOptions options) {
-    return pages(core.betweenPlan(partitionIds, contentStart, contentEnd, options));
+    return pages(ops.query().between(partitionIds, contentStart, contentEnd, options));
   }
 
   private Stream<BatchResponse<T>> pages(QueryPlan plan) {
-    QueryPager<T> pager = new QueryPager<>(core, plan);
+    QueryPager<T> pager = ops.query().pager(plan);
     Iterator<BatchResponse<T>> pages =
         new Iterator<>() {
           @Override
@@ -262,7 +245,7 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
             if (pager.done()) {
               throw new NoSuchElementException();
             }
-            return pager.accept(client.query(pager.nextRequest()));
+            return ops.query().page(client, pager);
           }
         };
     return StreamSupport.stream(
@@ -273,18 +256,17 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
   @Override
   public long delete(@Nullable List<String> partitionIds, @Nullable List<String> contentPrefix) {
     return writeAll(
-        new BatchEntry.WriteChunks(deletes(core.keysQuery(partitionIds, contentPrefix))),
+        new BatchEntry.WriteChunks(deletes(ops.query().keys(partitionIds, contentPrefix))),
         ChunkFailure.Operation.DELETE);
   }
 
-  private List<BatchEntry> deletes(QueryRequest query) {
+  private List<BatchEntry> deletes(QueryRequest keys) {
     List<BatchEntry> entries = new ArrayList<>();
     Map<String, AttributeValue> start = null;
     do {
-      QueryResponse page =
-          client.query(start == null ? query : query.toBuilder().exclusiveStartKey(start).build());
+      QueryResponse page = ops.query().keysPage(client, keys, start);
       for (Map<String, AttributeValue> key : page.items()) {
-        entries.add(BatchEntry.delete(core, key));
+        entries.add(ops.batchWrite().delete(key));
       }
       start =
           page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
@@ -362,11 +344,7 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
       }
       Throwable error = null;
       try {
-        pending =
-            BatchEntry.unprocessedWrites(
-                core,
-                pending,
-                client.batchWriteItem(BatchEntry.writeRequest(core, pending)).unprocessedItems());
+        pending = ops.batchWrite().write(client, pending);
         chunks.confirm(index, pending);
       } catch (RuntimeException e) {
         error = e;
@@ -426,13 +404,13 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
     return current;
   }
 
-  RepositoryCore<T> core() {
-    return core;
+  ItemMapper<T> mapper() {
+    return ops.codec().mapper();
   }
 
   @Override
   public RepositorySettings settings() {
-    return core.settings();
+    return ops.settings();
   }
 
   @Override
@@ -445,7 +423,7 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
 
   @Override
   public String toString() {
-    RepositorySettings s = core.settings();
+    RepositorySettings s = ops.settings();
     return "DynamoRepository[" + s.modelType().getSimpleName() + " in " + s.tableName() + "]";
   }
 }

@@ -8,15 +8,14 @@ import io.github.pydanticdynamo.DynamoRepository;
 import io.github.pydanticdynamo.InvalidCommandException;
 import io.github.pydanticdynamo.RepositoryBuilder;
 import io.github.pydanticdynamo.RepositorySettings;
+import io.github.pydanticdynamo.internal.operations.RepositoryOperations;
 import java.time.Clock;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/**
- * The builders behind {@link DynamoRepository#builder} and {@link AsyncDynamoRepository#builder}.
- */
+/** The builders behind {@link DynamoRepository#builder} and its async twin. */
 public final class DefaultRepositoryBuilders {
   private DefaultRepositoryBuilders() {}
 
@@ -124,7 +123,12 @@ public final class DefaultRepositoryBuilders {
       return (B) this;
     }
 
-    RepositoryConfig config(@Nullable Object client) {
+    /** The repository's operations; the model is checked here, before the first request. */
+    RepositoryOperations<T> operations(@Nullable Object client) {
+      return RepositoryOperations.create(type, settings(client), objectMapper, validator, clock);
+    }
+
+    private RepositorySettings settings(@Nullable Object client) {
       if (client == null) {
         throw new InvalidCommandException(
             "no DynamoDB client for the " + type.getSimpleName() + " repository; call client(...)");
@@ -159,7 +163,7 @@ public final class DefaultRepositoryBuilders {
                 + settings.partitionKey()
                 + "'; the table needs two different key attributes");
       }
-      return new RepositoryConfig(settings, objectMapper, validator, clock);
+      return settings;
     }
 
     private static @Nullable String firstNonBlank(@Nullable String first, @Nullable String second) {
@@ -221,9 +225,7 @@ public final class DefaultRepositoryBuilders {
 
     @Override
     public DynamoRepository<T> build() {
-      RepositoryConfig config = config(client);
-      return new DefaultDynamoRepository<>(
-          new RepositoryCore<>(type, config), Objects.requireNonNull(client));
+      return new DefaultDynamoRepository<>(operations(client), Objects.requireNonNull(client));
     }
   }
 
@@ -243,9 +245,7 @@ public final class DefaultRepositoryBuilders {
 
     @Override
     public AsyncDynamoRepository<T> build() {
-      RepositoryConfig config = config(client);
-      return new DefaultAsyncDynamoRepository<>(
-          new RepositoryCore<>(type, config), Objects.requireNonNull(client));
+      return new DefaultAsyncDynamoRepository<>(operations(client), Objects.requireNonNull(client));
     }
   }
 }

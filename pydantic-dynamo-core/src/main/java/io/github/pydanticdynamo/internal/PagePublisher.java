@@ -1,5 +1,6 @@
 package io.github.pydanticdynamo.internal;
 
+import io.github.pydanticdynamo.internal.batch.BatchRetry;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -9,11 +10,7 @@ import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
-/**
- * A reactive-streams publisher of pages fetched one at a time, only while the subscriber has
- * demand; after {@code cancel()} no further page is requested. Each subscription walks a fresh
- * {@link Source}.
- */
+/** A reactive-streams publisher of pages fetched one at a time, only while there is demand. */
 final class PagePublisher<R> implements Publisher<R> {
 
   /** The pages of one walk. */

@@ -19,13 +19,13 @@ public final class StoredForm<T> {
   /** The comparison for a repository (by value when it is one of ours, else {@code equals}). */
   public static <T> StoredForm<T> of(DynamoRepository<T> repository) {
     return new StoredForm<>(
-        repository instanceof DefaultDynamoRepository<T> ours ? ours.core().mapper() : null);
+        repository instanceof DefaultDynamoRepository<T> ours ? ours.mapper() : null);
   }
 
   /** The comparison for an async repository. */
   public static <T> StoredForm<T> of(AsyncDynamoRepository<T> repository) {
     return new StoredForm<>(
-        repository instanceof DefaultAsyncDynamoRepository<T> ours ? ours.core().mapper() : null);
+        repository instanceof DefaultAsyncDynamoRepository<T> ours ? ours.mapper() : null);
   }
 
   /** Whether the two items would be stored alike. */

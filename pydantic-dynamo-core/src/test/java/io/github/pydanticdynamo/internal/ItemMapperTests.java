@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.pydanticdynamo.InvalidCommandException;
 import io.github.pydanticdynamo.InvalidModelException;
+import io.github.pydanticdynamo.internal.item.AttributeSize;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,6 +1,6 @@
 package io.github.pydanticdynamo.benchmarks.mapping;
 
-import io.github.pydanticdynamo.internal.AttributeSize;
+import io.github.pydanticdynamo.internal.item.AttributeSize;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -8,7 +8,7 @@ import io.github.pydanticdynamo.benchmarks.model.MediumBean;
 import io.github.pydanticdynamo.benchmarks.model.MediumImmutable;
 import io.github.pydanticdynamo.benchmarks.model.SmallBean;
 import io.github.pydanticdynamo.benchmarks.model.SmallImmutable;
-import io.github.pydanticdynamo.internal.AttributeSize;
+import io.github.pydanticdynamo.internal.item.AttributeSize;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -1,7 +1,8 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.paging;
 
 import io.github.pydanticdynamo.BatchResponse;
 import io.github.pydanticdynamo.PartitionedContent;
+import io.github.pydanticdynamo.internal.item.ItemCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,31 +11,27 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
-/**
- * Walks the pages of one query, for both the sync stream and the async publisher: asks for the next
- * request, takes its response, and trims to the exact limit. Not thread-safe; one request is in
- * flight at a time.
- */
-final class QueryPager<T> {
-  private final RepositoryCore<T> core;
+/** Walks the pages of one query, sync or async, one request at a time; not thread-safe. */
+public final class QueryPager<T> {
+  private final ItemCodec<T> codec;
   private final QueryPlan plan;
   private @Nullable ContinuationToken position;
   private long remaining;
   private boolean done;
 
-  QueryPager(RepositoryCore<T> core, QueryPlan plan) {
-    this.core = core;
+  public QueryPager(ItemCodec<T> codec, QueryPlan plan) {
+    this.codec = codec;
     this.plan = plan;
     this.position = plan.start();
     this.remaining = plan.limit() == null ? Long.MAX_VALUE : plan.limit();
   }
 
-  boolean done() {
+  public boolean done() {
     return done;
   }
 
   /** The request for the next page. */
-  QueryRequest nextRequest() {
+  public QueryRequest nextRequest() {
     QueryRequest.Builder request = plan.template().toBuilder();
     Integer limit = plan.pageSize();
     if (!plan.filtered() && remaining < Integer.MAX_VALUE) {
@@ -49,8 +46,8 @@ final class QueryPager<T> {
     return request.build();
   }
 
-  /** Turns a response into the next page and moves on. */
-  BatchResponse<T> accept(QueryResponse response) {
+  /** Turns a response into the next page, trimmed to the exact limit, and moves on. */
+  public BatchResponse<T> accept(QueryResponse response) {
     List<Map<String, AttributeValue>> items = response.items();
     List<PartitionedContent<T>> contents = new ArrayList<>(Math.min(items.size(), 1024));
     Map<String, AttributeValue> lastKept = null;
@@ -60,7 +57,7 @@ final class QueryPager<T> {
         cut = true;
         break;
       }
-      PartitionedContent<T> content = core.read(item);
+      PartitionedContent<T> content = codec.read(item);
       if (content != null) { // null: expired and hidden
         contents.add(content);
         lastKept = item;

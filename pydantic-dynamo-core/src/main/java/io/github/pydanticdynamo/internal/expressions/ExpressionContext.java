@@ -1,21 +1,18 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.expressions;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/**
- * Collects the placeholder names ({@code #n0…}) and values ({@code :v0…}) of one request, so every
- * attribute name and value travels as a placeholder (reserved words, dots and dashes are safe).
- */
-final class ExpressionContext {
+/** The placeholder names ({@code #n0…}) and values ({@code :v0…}) of one request. */
+public final class ExpressionContext {
   private final Map<String, String> namesByAttribute = new HashMap<>();
   private final Map<String, String> names = new HashMap<>();
   private final Map<String, AttributeValue> values = new HashMap<>();
 
   /** The placeholder for one attribute name, reused when the name repeats. */
-  String name(String attribute) {
+  public String name(String attribute) {
     return namesByAttribute.computeIfAbsent(
         attribute,
         a -> {
@@ -26,7 +23,7 @@ final class ExpressionContext {
   }
 
   /** The placeholder path for nested segments: {@code #n0.#n1}. */
-  String path(List<String> segments) {
+  public String path(List<String> segments) {
     if (segments.size() == 1) {
       return name(segments.get(0));
     }
@@ -41,19 +38,19 @@ final class ExpressionContext {
   }
 
   /** A new value placeholder. */
-  String value(AttributeValue value) {
+  public String value(AttributeValue value) {
     String placeholder = ":v" + values.size();
     values.put(placeholder, value);
     return placeholder;
   }
 
   /** The names registered so far. */
-  Map<String, String> names() {
+  public Map<String, String> names() {
     return Map.copyOf(names);
   }
 
   /** The values, possibly empty. */
-  Map<String, AttributeValue> values() {
+  public Map<String, AttributeValue> values() {
     return Map.copyOf(values);
   }
 }

@@ -1,40 +1,44 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.operations;
 
 import io.github.pydanticdynamo.PartitionedContent;
+import io.github.pydanticdynamo.internal.batch.BatchEntry;
+import io.github.pydanticdynamo.internal.item.ItemCodec;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
-/**
- * The state of reading one chunk of up to 100 keys (sync and async alike): what is still pending,
- * what was found, and the found items in request order (DynamoDB returns them shuffled).
- */
-final class BatchReads<T> {
-  private final RepositoryCore<T> core;
+/** Reading one chunk of up to 100 keys: what is pending, what was found, found items in order. */
+public final class BatchReads<T> {
+  private final String table;
+  private final ItemCodec<T> codec;
   private final List<BatchEntry> chunk;
   private final Map<String, Map<String, AttributeValue>> found;
   private List<BatchEntry> pending;
 
-  BatchReads(RepositoryCore<T> core, List<BatchEntry> chunk) {
-    this.core = core;
+  BatchReads(String table, ItemCodec<T> codec, List<BatchEntry> chunk) {
+    this.table = table;
+    this.codec = codec;
     this.chunk = chunk;
     this.pending = chunk;
     this.found = new HashMap<>(chunk.size() * 2);
   }
 
-  int size() {
+  public int size() {
     return chunk.size();
   }
 
-  List<BatchEntry> pending() {
+  public List<BatchEntry> pending() {
     return pending;
   }
 
+  /** The request for the keys still pending. */
   BatchGetItemRequest request(boolean consistent) {
     List<Map<String, AttributeValue>> keys = new ArrayList<>(pending.size());
     for (BatchEntry entry : pending) {
@@ -43,27 +47,26 @@ final class BatchReads<T> {
     return BatchGetItemRequest.builder()
         .requestItems(
             Map.of(
-                core.table(),
-                KeysAndAttributes.builder().keys(keys).consistentRead(consistent).build()))
+                table, KeysAndAttributes.builder().keys(keys).consistentRead(consistent).build()))
         .build();
   }
 
   /** Records the found items; what DynamoDB left unprocessed stays pending. */
-  void accept(BatchGetItemResponse response) {
-    List<Map<String, AttributeValue>> items = response.responses().get(core.table());
+  public void accept(BatchGetItemResponse response) {
+    List<Map<String, AttributeValue>> items = response.responses().get(table);
     if (items != null) {
       for (Map<String, AttributeValue> item : items) {
-        found.put(core.identity(item), item);
+        found.put(codec.identity(item), item);
       }
     }
-    KeysAndAttributes left = response.unprocessedKeys().get(core.table());
+    KeysAndAttributes left = response.unprocessedKeys().get(table);
     if (left == null || !left.hasKeys() || left.keys().isEmpty()) {
       pending = List.of();
       return;
     }
-    java.util.Set<String> identities = new java.util.HashSet<>(left.keys().size() * 2);
+    Set<String> identities = new HashSet<>(left.keys().size() * 2);
     for (Map<String, AttributeValue> key : left.keys()) {
-      identities.add(core.identity(key));
+      identities.add(codec.identity(key));
     }
     List<BatchEntry> stillPending = new ArrayList<>(identities.size());
     for (BatchEntry entry : pending) {
@@ -75,12 +78,12 @@ final class BatchReads<T> {
   }
 
   /** The found contents in request order; missing keys are left out. */
-  List<PartitionedContent<T>> contents() {
+  public List<PartitionedContent<T>> contents() {
     List<PartitionedContent<T>> contents = new ArrayList<>(found.size());
     for (BatchEntry entry : chunk) {
       Map<String, AttributeValue> item = found.get(entry.identity());
       if (item != null) {
-        PartitionedContent<T> content = core.read(item);
+        PartitionedContent<T> content = codec.read(item);
         if (content != null) {
           contents.add(content);
         }

@@ -1,25 +1,23 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.expressions;
 
 import io.github.pydanticdynamo.FilterCommand;
 import io.github.pydanticdynamo.FilterCommand.Condition;
 import io.github.pydanticdynamo.InvalidCommandException;
+import io.github.pydanticdynamo.internal.AttributePath;
+import io.github.pydanticdynamo.internal.ItemMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/**
- * Renders a {@link FilterCommand} as a DynamoDB filter expression, checking each path against the
- * model and converting each value through the field's type. NOT_EXISTS matches missing or NULL
- * attributes (the Python library stored None as NULL).
- */
-final class FilterExpressionBuilder {
+/** Renders a {@link FilterCommand} as a filter expression, checked and converted by the model. */
+public final class FilterExpressionBuilder {
   private static final AttributeValue NULL_TYPE = AttributeValue.fromS("NULL");
 
   private FilterExpressionBuilder() {}
 
   /** The filter expression, or null for an empty filter. */
-  static @Nullable String build(
+  public static @Nullable String build(
       @Nullable FilterCommand filter, ItemMapper<?> mapper, ExpressionContext context) {
     if (filter == null || filter.isEmpty()) {
       return null;
@@ -36,14 +34,7 @@ final class FilterExpressionBuilder {
     String name = ctx.path(path.segments());
     List<@Nullable Object> values = condition.values();
     return switch (condition.operator()) {
-      case NOT_EXISTS ->
-          "(attribute_not_exists("
-              + name
-              + ") OR attribute_type("
-              + name
-              + ", "
-              + ctx.value(NULL_TYPE)
-              + "))";
+      case NOT_EXISTS -> absentOrNull(name, ctx);
       case EXISTS ->
           "(attribute_exists("
               + name
@@ -98,6 +89,17 @@ final class FilterExpressionBuilder {
         yield "contains(" + name + ", " + ctx.value(operand) + ")";
       }
     };
+  }
+
+  /** Missing or stored as NULL (the Python library stored None as NULL). */
+  static String absentOrNull(String name, ExpressionContext ctx) {
+    return "(attribute_not_exists("
+        + name
+        + ") OR attribute_type("
+        + name
+        + ", "
+        + ctx.value(NULL_TYPE)
+        + "))";
   }
 
   private static String value(

@@ -1,4 +1,4 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.batch;
 
 import io.github.pydanticdynamo.ContentKey;
 import io.github.pydanticdynamo.PartitionedContent;
@@ -7,15 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/**
- * What a batch chunk left undone, and why.
- *
- * @param pending the entries not confirmed
- * @param cause the failure that ended the chunk, or null when retries ran out
- */
-record ChunkFailure(List<BatchEntry> pending, @Nullable Throwable cause) {
+/** What a batch chunk left undone, and the failure that ended it (null when retries ran out). */
+public record ChunkFailure(List<BatchEntry> pending, @Nullable Throwable cause) {
 
-  enum Operation {
+  /** The batch operation, for the message. */
+  public enum Operation {
     PUT("written"),
     DELETE("deleted"),
     GET("read");
@@ -28,7 +24,7 @@ record ChunkFailure(List<BatchEntry> pending, @Nullable Throwable cause) {
   }
 
   /** A read chunk gave up: its pending keys and every later chunk's keys were not read. */
-  static UnprocessedItemsException readGaveUp(
+  public static UnprocessedItemsException readGaveUp(
       BatchRetry.Decision<BatchEntry> decision,
       int chunkSize,
       List<List<BatchEntry>> later,
@@ -47,7 +43,7 @@ record ChunkFailure(List<BatchEntry> pending, @Nullable Throwable cause) {
    * A read-ahead chunk gave up: its exception, plus the keys of the chunks after it, which are not
    * delivered either.
    */
-  static UnprocessedItemsException withLaterKeys(
+  public static UnprocessedItemsException withLaterKeys(
       UnprocessedItemsException failed, List<List<BatchEntry>> later) {
     if (later.isEmpty()) {
       return failed;
@@ -70,7 +66,7 @@ record ChunkFailure(List<BatchEntry> pending, @Nullable Throwable cause) {
   }
 
   /** One exception for all the failures of a batch, carrying exactly what was not done. */
-  static UnprocessedItemsException exception(
+  public static UnprocessedItemsException exception(
       Operation operation, int total, int attempts, List<ChunkFailure> failures) {
     List<PartitionedContent<?>> contents = new ArrayList<>();
     List<ContentKey> keys = new ArrayList<>();

@@ -1,10 +1,11 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.expressions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.pydanticdynamo.FilterCommand;
 import io.github.pydanticdynamo.InvalidCommandException;
+import io.github.pydanticdynamo.internal.ItemMapper;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;

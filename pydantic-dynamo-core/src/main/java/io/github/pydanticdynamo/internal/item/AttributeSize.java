@@ -1,25 +1,11 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.item;
 
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/**
- * DynamoDB's item size rules, to reject items over 400 KB before sending them.
- *
- * <p>Sizes follow <a
- * href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html">DynamoDB
- * item sizes and formats</a>: attribute names and strings count their UTF-8 bytes, numbers about
- * one byte per two significant digits plus one, binaries their raw bytes, booleans and nulls one
- * byte, lists and maps three bytes plus one byte per element.
- *
- * <pre>{@code
- * if (AttributeSize.itemSize(item) > AttributeSize.MAX_ITEM_BYTES) {
- *   throw new ItemTooLargeException(...);
- * }
- * }</pre>
- */
+/** DynamoDB's item size rules, to reject items over 400 KB before sending them. */
 public final class AttributeSize {
 
   /** The largest item DynamoDB stores: 400 KB, names and values included. */

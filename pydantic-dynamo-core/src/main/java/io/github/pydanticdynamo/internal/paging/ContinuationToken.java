@@ -1,4 +1,4 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.paging;
 
 import io.github.pydanticdynamo.InvalidCommandException;
 import java.io.ByteArrayInputStream;
@@ -13,15 +13,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 
-/**
- * The opaque, URL-safe token a query page hands out: the partition and sort key of the position to
- * resume after, plus a checksum so an altered token is rejected rather than silently resuming
- * somewhere else. Whether it belongs to the query it is passed to is checked by {@link QueryPlan}.
- *
- * @param partitionKey the partition key value of the position
- * @param sortKey the sort key value of the position
- */
-record ContinuationToken(String partitionKey, String sortKey) {
+/** The opaque, checksummed, URL-safe token of a query page: the key to resume after. */
+public record ContinuationToken(String partitionKey, String sortKey) {
   private static final byte VERSION = 1;
   private static final int CHECKSUM_BYTES = 8;
   private static final byte[] SALT = "pydantic-dynamo token".getBytes(StandardCharsets.UTF_8);
@@ -42,7 +35,7 @@ record ContinuationToken(String partitionKey, String sortKey) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
   }
 
-  static ContinuationToken decode(String token) {
+  public static ContinuationToken decode(String token) {
     byte[] bytes;
     try {
       bytes = Base64.getUrlDecoder().decode(token);

@@ -1,4 +1,4 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.batch;
 
 import io.github.pydanticdynamo.BatchSettings;
 import java.time.Duration;
@@ -11,15 +11,13 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 
 /**
- * The one retry policy of batch chunks, sync and async: after each attempt it decides whether the
- * chunk is done, is retried (what is left, after an exponential, fully jittered backoff), or gives
- * up (what is left is reported, never dropped).
+ * The one retry policy of batch chunks, sync and async: done, retry after a backoff, or give up.
  */
-final class BatchRetry {
+public final class BatchRetry {
   private BatchRetry() {}
 
   /** What to do after an attempt. */
-  enum Kind {
+  public enum Kind {
     DONE,
     RETRY,
     GIVE_UP
@@ -33,9 +31,10 @@ final class BatchRetry {
    * @param delay how long to wait before the retry
    * @param cause the failure that ends or delays the chunk, if any
    */
-  record Decision<E>(Kind kind, List<E> pending, Duration delay, @Nullable Throwable cause) {}
+  public record Decision<E>(
+      Kind kind, List<E> pending, Duration delay, @Nullable Throwable cause) {}
 
-  static <E> Decision<E> decide(
+  public static <E> Decision<E> decide(
       BatchSettings settings, int attempt, List<E> pending, @Nullable Throwable error) {
     Throwable cause = unwrap(error);
     if (cause != null && !isThrottling(cause)) {
@@ -73,7 +72,8 @@ final class BatchRetry {
     return false;
   }
 
-  static @Nullable Throwable unwrap(@Nullable Throwable error) {
+  /** The failure inside the {@code CompletionException}s an async stage wraps it in. */
+  public static @Nullable Throwable unwrap(@Nullable Throwable error) {
     Throwable current = error;
     while (current instanceof CompletionException && current.getCause() != null) {
       current = current.getCause();

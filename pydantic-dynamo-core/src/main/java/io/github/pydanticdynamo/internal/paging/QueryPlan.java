@@ -1,4 +1,4 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.paging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -8,35 +8,21 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-/**
- * A validated query: the request template without paging, and the bounds a continuation token must
- * fall in. Immutable; {@link QueryPager} walks its pages.
- *
- * @param template the request without Limit and ExclusiveStartKey
- * @param partitionKeyName the partition key attribute
- * @param sortKeyName the sort key attribute
- * @param partitionKey the partition key value
- * @param low the lowest sort key the query can return (a prefix for begins_with)
- * @param high the highest sort key for BETWEEN, or null for a prefix query
- * @param limit the exact cap on returned items, or null
- * @param pageSize DynamoDB's Limit per request, or null
- * @param filtered whether a filter expression applies
- * @param start where to resume, or null
- */
-record QueryPlan(
-    QueryRequest template,
+/** A validated query: its request without paging, and the bounds a continuation token must fit. */
+public record QueryPlan(
+    QueryRequest template, // without Limit and ExclusiveStartKey
     String partitionKeyName,
     String sortKeyName,
     String partitionKey,
-    String low,
-    @Nullable String high,
-    @Nullable Integer limit,
-    @Nullable Integer pageSize,
-    boolean filtered,
+    String low, // the lowest sort key the query can return (the prefix of begins_with)
+    @Nullable String high, // the highest for BETWEEN, null for a prefix query
+    @Nullable Integer limit, // the exact cap on returned items
+    @Nullable Integer pageSize, // DynamoDB's Limit per request
+    boolean filtered, // whether a filter expression applies
     @Nullable ContinuationToken start) {
 
   /** Rejects a token whose position this query cannot have produced. */
-  static void checkToken(
+  public static void checkToken(
       ContinuationToken token,
       String token64,
       String partitionKey,
@@ -55,7 +41,7 @@ record QueryPlan(
   }
 
   /** DynamoDB orders string keys by their UTF-8 bytes. */
-  static int compareUtf8(String a, String b) {
+  public static int compareUtf8(String a, String b) {
     return Arrays.compareUnsigned(
         a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }

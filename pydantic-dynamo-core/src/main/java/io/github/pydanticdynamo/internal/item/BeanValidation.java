@@ -1,4 +1,4 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.item;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;

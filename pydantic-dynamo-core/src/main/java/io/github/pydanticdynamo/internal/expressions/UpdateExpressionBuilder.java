@@ -1,8 +1,14 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.expressions;
+
+import static io.github.pydanticdynamo.internal.item.ItemCodec.TIMESTAMP;
+import static io.github.pydanticdynamo.internal.item.ItemCodec.TTL;
+import static io.github.pydanticdynamo.internal.item.ItemCodec.VERSION;
 
 import io.github.pydanticdynamo.InvalidCommandException;
 import io.github.pydanticdynamo.UpdateCommand;
 import io.github.pydanticdynamo.UpdateCommand.Action;
+import io.github.pydanticdynamo.internal.AttributePath;
+import io.github.pydanticdynamo.internal.ItemMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,35 +17,25 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/**
- * Validates an {@link UpdateCommand} against the model and renders it as an UpdateItem request.
- * Every update also sets {@code _timestamp} and adds one to {@code _object_version}. The command is
- * never changed, so it can be reused.
- *
- * <p>Two variants exist for stored states one expression cannot handle: {@code createMaps} names
- * merged maps to set whole (the stored map is missing or NULL), and {@code nullTargets} names
- * increment/append targets stored as NULL, which then start from zero / empty.
- */
-final class UpdateExpressionBuilder {
-  static final String TIMESTAMP = "_timestamp";
-  static final String VERSION = "_object_version";
-  static final String TTL = "_ttl";
+/** Validates an {@link UpdateCommand} against the model and renders its UpdateItem expressions. */
+public final class UpdateExpressionBuilder {
   private static final AttributeValue ZERO = AttributeValue.fromN("0");
   private static final AttributeValue ONE = AttributeValue.fromN("1");
   private static final AttributeValue EMPTY_LIST = AttributeValue.fromL(List.of());
-  private static final AttributeValue NULL_TYPE = AttributeValue.fromS("NULL");
 
   private UpdateExpressionBuilder() {}
 
   /**
-   * Renders the request.
+   * Renders the command plus what every update sets ({@code _timestamp}, {@code _object_version}
+   * one higher). The command is not changed, so it can be reused.
    *
    * @param partitionKeyName the partition key attribute (for the existence condition)
    * @param now the update's timestamp
    * @param createMaps dotted paths of merged maps to set whole (they are missing or NULL)
-   * @param nullTargets dotted paths of increment/append targets stored as NULL
+   * @param nullTargets dotted paths of increment/append targets stored as NULL (they start from
+   *     zero / empty)
    */
-  static UpdatePlan render(
+  public static UpdatePlan render(
       UpdateCommand command,
       ItemMapper<?> mapper,
       String partitionKeyName,
@@ -201,14 +197,7 @@ final class UpdateExpressionBuilder {
     String name = ctx.path(path.segments());
     if (create) {
       sets.add(name + " = " + ctx.value(AttributeValue.fromM(converted)));
-      conditions.add(
-          "(attribute_not_exists("
-              + name
-              + ") OR attribute_type("
-              + name
-              + ", "
-              + ctx.value(NULL_TYPE)
-              + "))");
+      conditions.add(FilterExpressionBuilder.absentOrNull(name, ctx));
       return;
     }
     for (Map.Entry<String, AttributeValue> entry : converted.entrySet()) {

@@ -1,4 +1,4 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.item;
 
 import io.github.pydanticdynamo.ContentKey;
 import io.github.pydanticdynamo.InvalidKeyException;
@@ -6,12 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * Composes and parses keys: partition {@code prefix#name#id1#id2…}, sort {@code type#id1#id2…}. Ids
- * are escaped ({@code %}→{@code %25}, {@code #}→{@code %23}) so any string round-trips; ids without
- * those characters give the Python library's bytes. An empty id list composes to a trailing {@code
- * #} and parses back as an empty list (so a lone empty id reads back as no ids).
- */
+/** Composes and parses the partition and sort key values of one repository. */
 public final class KeyCodec {
   static final char SEPARATOR = '#';
   static final int MAX_PARTITION_KEY_BYTES = 2048;

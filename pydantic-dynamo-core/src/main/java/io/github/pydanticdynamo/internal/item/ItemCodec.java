@@ -1,0 +1,227 @@
+package io.github.pydanticdynamo.internal.item;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.pydanticdynamo.ContentKey;
+import io.github.pydanticdynamo.InvalidItemException;
+import io.github.pydanticdynamo.ItemMappingException;
+import io.github.pydanticdynamo.ItemTooLargeException;
+import io.github.pydanticdynamo.PartitionedContent;
+import io.github.pydanticdynamo.RepositorySettings;
+import io.github.pydanticdynamo.internal.ItemMapper;
+import io.github.pydanticdynamo.internal.UnstorableValueException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** One repository's content ⇄ whole stored item: keys, reserved attributes, checks and expiry. */
+public final class ItemCodec<T> {
+  /** The reserved attribute holding the item's version. */
+  public static final String VERSION = "_object_version";
+
+  /** The reserved attribute holding the time of the last write. */
+  public static final String TIMESTAMP = "_timestamp";
+
+  /** The reserved attribute holding the expiry in epoch seconds (the table's TTL attribute). */
+  public static final String TTL = "_ttl";
+
+  private final RepositorySettings settings;
+  private final ItemMapper<T> mapper;
+  private final KeyCodec keys;
+  private final @Nullable BeanValidation validation;
+  private final Clock clock;
+  private final String pkName;
+  private final String skName;
+
+  /** The partition key decoded last: the items of a query page all share it. */
+  private record DecodedPartition(String key, List<String> ids) {}
+
+  // Immutable and final-field published, so a racy read sees a whole one or an older one.
+  private @Nullable DecodedPartition lastPartition;
+
+  /**
+   * A codec for one repository.
+   *
+   * @param validator a {@code jakarta.validation.Validator}, or null for no bean validation
+   */
+  public ItemCodec(
+      Class<T> type,
+      RepositorySettings settings,
+      @Nullable ObjectMapper objectMapper,
+      @Nullable Object validator,
+      Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+    this.pkName = settings.partitionKey();
+    this.skName = settings.sortKey();
+    this.mapper =
+        ItemMapper.create(type, objectMapper, Set.of(TIMESTAMP, VERSION, TTL, pkName, skName));
+    this.keys =
+        new KeyCodec(settings.partitionPrefix(), settings.partitionName(), settings.contentType());
+    this.validation = validator == null ? null : new BeanValidation(validator);
+  }
+
+  public ItemMapper<T> mapper() {
+    return mapper;
+  }
+
+  public KeyCodec keys() {
+    return keys;
+  }
+
+  public String partitionKeyName() {
+    return pkName;
+  }
+
+  public String sortKeyName() {
+    return skName;
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  // ---- keys ----
+
+  /** The key attributes of {@code key}. */
+  public Map<String, AttributeValue> key(ContentKey key) {
+    Map<String, AttributeValue> map = new HashMap<>(4);
+    map.put(pkName, AttributeValue.fromS(keys.partitionKey(key.partitionIds())));
+    map.put(skName, AttributeValue.fromS(keys.sortKey(key.contentIds())));
+    return map;
+  }
+
+  /** The key of a stored item, parsed from its key attributes. */
+  public ContentKey keyOf(Map<String, AttributeValue> item) {
+    String partitionKey = item.get(pkName).s();
+    DecodedPartition last = lastPartition;
+    List<String> partitionIds;
+    if (last != null && last.key().equals(partitionKey)) {
+      partitionIds = last.ids();
+    } else {
+      partitionIds = keys.partitionIds(partitionKey);
+      lastPartition = new DecodedPartition(partitionKey, partitionIds);
+    }
+    return ContentKey.of(partitionIds, keys.contentIds(item.get(skName).s()));
+  }
+
+  /** The key attributes of an item, sharing its values. */
+  public Map<String, AttributeValue> keyAttributes(Map<String, AttributeValue> item) {
+    return Map.of(
+        pkName, Objects.requireNonNull(item.get(pkName)),
+        skName, Objects.requireNonNull(item.get(skName)));
+  }
+
+  /** The raw key attributes' string form, for identity in batches. */
+  public String identity(Map<String, AttributeValue> key) {
+    return key.get(pkName).s() + '\u0000' + key.get(skName).s();
+  }
+
+  // ---- content to item ----
+
+  /** Validates a content and builds its full item (keys, model, reserved attributes). */
+  public Map<String, AttributeValue> item(PartitionedContent<T> content, Instant now) {
+    ContentKey key = content.key();
+    validate(content);
+    Map<String, AttributeValue> attributes;
+    try {
+      attributes = mapper.toAttributes(content.item());
+    } catch (UnstorableValueException e) {
+      throw new InvalidItemException(key, List.of(e.getMessage()));
+    }
+    Map<String, AttributeValue> item = attributes; // a fresh, mutable map: no copy needed
+    item.putAll(key(key));
+    item.put(VERSION, AttributeValue.fromN(Long.toString(content.currentVersion())));
+    item.put(TIMESTAMP, AttributeValue.fromS(now.toString()));
+    if (content.expiry() != null) {
+      item.put(TTL, AttributeValue.fromN(Long.toString(content.expiry().getEpochSecond())));
+    }
+    long size = AttributeSize.itemSize(item);
+    if (size > AttributeSize.MAX_ITEM_BYTES) {
+      throw new ItemTooLargeException(
+          "item "
+              + key
+              + " is "
+              + size
+              + " bytes; DynamoDB allows "
+              + AttributeSize.MAX_ITEM_BYTES
+              + " (400 KB) per item. Store large values elsewhere (for example S3) and keep a"
+              + " reference.");
+    }
+    return item;
+  }
+
+  private void validate(PartitionedContent<T> content) {
+    if (validation != null) {
+      List<String> violations = validation.violations(content.item());
+      if (!violations.isEmpty()) {
+        throw new InvalidItemException(content.key(), violations);
+      }
+    }
+  }
+
+  // ---- item to content ----
+
+  /** Reads a stored item; null when it is expired and expired items are hidden. */
+  public @Nullable PartitionedContent<T> read(Map<String, AttributeValue> item) {
+    ContentKey key;
+    try {
+      key = keyOf(item);
+    } catch (RuntimeException e) {
+      throw new ItemMappingException(
+          "a stored item's keys do not belong to this repository ("
+              + pkName
+              + "="
+              + item.get(pkName)
+              + ", "
+              + skName
+              + "="
+              + item.get(skName)
+              + "): "
+              + e.getMessage(),
+          e);
+    }
+    Instant expiry = null;
+    AttributeValue ttl = item.get(TTL);
+    if (ttl != null && ttl.n() != null) {
+      long seconds = new BigDecimal(ttl.n()).longValue();
+      if (seconds != 0) {
+        expiry = Instant.ofEpochSecond(seconds);
+        if (settings.hideExpired() && !expiry.isAfter(now())) {
+          return null;
+        }
+      }
+    }
+    T model;
+    try {
+      model = mapper.fromAttributes(item);
+    } catch (RuntimeException e) {
+      throw new ItemMappingException(
+          "the stored item "
+              + key
+              + " does not fit "
+              + settings.modelType().getSimpleName()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    return new PartitionedContent<>(
+        key.partitionIds(), key.contentIds(), model, version(item), expiry);
+  }
+
+  /** The stored version; a missing or zero version counts as 1. */
+  public static long version(@Nullable Map<String, AttributeValue> item) {
+    AttributeValue version = item == null ? null : item.get(VERSION);
+    if (version == null || version.n() == null) {
+      return 1;
+    }
+    long value = new BigDecimal(version.n()).longValue();
+    return value == 0 ? 1 : value;
+  }
+}

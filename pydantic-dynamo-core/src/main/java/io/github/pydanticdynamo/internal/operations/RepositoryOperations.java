@@ -1,0 +1,45 @@
+package io.github.pydanticdynamo.internal.operations;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.pydanticdynamo.RepositorySettings;
+import io.github.pydanticdynamo.internal.item.ItemCodec;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+
+/** The operations of one repository, built once and shared by its sync or async driver. */
+public record RepositoryOperations<T>(
+    RepositorySettings settings,
+    ItemCodec<T> codec,
+    PutItemOperation<T> put,
+    GetItemOperation<T> get,
+    UpdateItemOperation<T> update,
+    QueryOperation<T> query,
+    BatchWriteItemOperation<T> batchWrite,
+    BatchGetItemOperation<T> batchGet) {
+
+  /**
+   * The operations for a model type; the model is checked here, before any request.
+   *
+   * @param objectMapper the caller's mapper, or null for the default
+   * @param validator a {@code jakarta.validation.Validator}, or null
+   */
+  public static <T> RepositoryOperations<T> create(
+      Class<T> type,
+      RepositorySettings settings,
+      @Nullable ObjectMapper objectMapper,
+      @Nullable Object validator,
+      Clock clock) {
+    ItemCodec<T> codec = new ItemCodec<>(type, settings, objectMapper, validator, clock);
+    String table = settings.tableName();
+    boolean consistent = settings.consistentReads();
+    return new RepositoryOperations<>(
+        settings,
+        codec,
+        new PutItemOperation<>(table, codec),
+        new GetItemOperation<>(table, codec, consistent),
+        new UpdateItemOperation<>(table, codec),
+        new QueryOperation<>(table, codec, consistent),
+        new BatchWriteItemOperation<>(table, codec),
+        new BatchGetItemOperation<>(table, codec, consistent));
+  }
+}
