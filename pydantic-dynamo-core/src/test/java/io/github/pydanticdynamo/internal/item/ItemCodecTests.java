@@ -1,0 +1,115 @@
+package io.github.pydanticdynamo.internal.item;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.pydanticdynamo.BatchSettings;
+import io.github.pydanticdynamo.ContentKey;
+import io.github.pydanticdynamo.ItemMappingException;
+import io.github.pydanticdynamo.ItemTooLargeException;
+import io.github.pydanticdynamo.PartitionedContent;
+import io.github.pydanticdynamo.RepositorySettings;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class ItemCodecTests {
+  record Note(String id, String text) {}
+
+  private static final Instant NOW = Instant.parse("2030-01-02T03:04:05Z");
+
+  private static ItemCodec<Note> codec(boolean hideExpired) {
+    RepositorySettings settings =
+        new RepositorySettings(
+            Note.class,
+            "table",
+            "PK",
+            "SK",
+            "app",
+            "notes",
+            "note",
+            false,
+            hideExpired,
+            BatchSettings.defaults());
+    return new ItemCodec<>(Note.class, settings, null, null, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  @Test
+  void anItemCarriesKeysModelAndTheReservedAttributes() {
+    PartitionedContent<Note> content =
+        PartitionedContent.of(List.of("u1"), List.of("n1"), new Note("n1", "hello"))
+            .withVersion(3)
+            .withExpiry(Instant.ofEpochSecond(1_900_000_000L));
+
+    Map<String, AttributeValue> item = codec(false).item(content, NOW);
+
+    assertThat(item)
+        .containsEntry("PK", AttributeValue.fromS("app#notes#u1"))
+        .containsEntry("SK", AttributeValue.fromS("note#n1"))
+        .containsEntry("text", AttributeValue.fromS("hello"))
+        .containsEntry(ItemCodec.VERSION, AttributeValue.fromN("3"))
+        .containsEntry(ItemCodec.TIMESTAMP, AttributeValue.fromS(NOW.toString()))
+        .containsEntry(ItemCodec.TTL, AttributeValue.fromN("1900000000"));
+  }
+
+  @Test
+  void anItemReadsBackAsTheContentItWasMadeFrom() {
+    ItemCodec<Note> codec = codec(false);
+    PartitionedContent<Note> content =
+        PartitionedContent.of(List.of("a#b", "c"), List.of("n%1"), new Note("n%1", "x"))
+            .withVersion(2)
+            .withExpiry(Instant.ofEpochSecond(1_900_000_000L));
+
+    assertThat(codec.read(codec.item(content, NOW))).isEqualTo(content);
+    assertThat(codec.keyOf(codec.key(content.key()))).isEqualTo(content.key());
+  }
+
+  @Test
+  void expiredItemsAreHiddenOnlyWhenAsked() {
+    PartitionedContent<Note> expired =
+        PartitionedContent.of(List.of("u1"), List.of("n1"), new Note("n1", "x"))
+            .withExpiry(NOW.minusSeconds(1));
+
+    assertThat(codec(true).read(codec(true).item(expired, NOW))).isNull();
+    assertThat(codec(false).read(codec(false).item(expired, NOW))).isEqualTo(expired);
+  }
+
+  @Test
+  void aMissingOrZeroVersionCountsAsOne() {
+    assertThat(ItemCodec.version(null)).isEqualTo(1);
+    assertThat(ItemCodec.version(Map.of())).isEqualTo(1);
+    assertThat(ItemCodec.version(Map.of(ItemCodec.VERSION, AttributeValue.fromN("0"))))
+        .isEqualTo(1);
+    assertThat(ItemCodec.version(Map.of(ItemCodec.VERSION, AttributeValue.fromN("7"))))
+        .isEqualTo(7);
+  }
+
+  @Test
+  void anItemOver400KilobytesIsRejectedWithItsSize() {
+    PartitionedContent<Note> large =
+        PartitionedContent.of(List.of("u1"), List.of("n1"), new Note("n1", "x".repeat(410_000)));
+
+    assertThatThrownBy(() -> codec(false).item(large, NOW))
+        .isInstanceOf(ItemTooLargeException.class)
+        .hasMessageContaining("409600");
+  }
+
+  @Test
+  void anItemWithForeignKeysNamesBothKeyAttributes() {
+    Map<String, AttributeValue> foreign = new HashMap<>();
+    foreign.put("PK", AttributeValue.fromS("other#notes#u1"));
+    foreign.put("SK", AttributeValue.fromS("note#n1"));
+
+    assertThatThrownBy(() -> codec(false).read(foreign))
+        .isInstanceOf(ItemMappingException.class)
+        .hasMessageContaining("PK=")
+        .hasMessageContaining("SK=");
+    assertThat(codec(false).identity(codec(false).key(ContentKey.of(List.of("u1"), List.of()))))
+        .isEqualTo("app#notes#u1\u0000note#");
+  }
+}
