@@ -3,6 +3,8 @@ package io.github.pydanticdynamo.internal;
 import io.github.pydanticdynamo.FilterCommand;
 import io.github.pydanticdynamo.FilterCommand.Condition;
 import io.github.pydanticdynamo.InvalidCommandException;
+import io.github.pydanticdynamo.internal.mapping.AttributePath;
+import io.github.pydanticdynamo.internal.mapping.ItemMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -3,6 +3,8 @@ package io.github.pydanticdynamo.internal;
 import io.github.pydanticdynamo.InvalidCommandException;
 import io.github.pydanticdynamo.UpdateCommand;
 import io.github.pydanticdynamo.UpdateCommand.Action;
+import io.github.pydanticdynamo.internal.mapping.AttributePath;
+import io.github.pydanticdynamo.internal.mapping.ItemMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.mapping;
 
 /**
  * A value that DynamoDB cannot store, such as a NaN or infinite number or a set holding null.

@@ -1,12 +1,12 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.mapping;
 
-import static io.github.pydanticdynamo.internal.ItemMapper.EMPTY_LIST;
-import static io.github.pydanticdynamo.internal.ItemMapper.NUL;
-import static io.github.pydanticdynamo.internal.ItemMapper.isContainer;
-import static io.github.pydanticdynamo.internal.ItemMapper.isDecimal;
-import static io.github.pydanticdynamo.internal.ItemMapper.isNul;
-import static io.github.pydanticdynamo.internal.ItemMapper.parseWhole;
-import static io.github.pydanticdynamo.internal.ItemMapper.path;
+import static io.github.pydanticdynamo.internal.mapping.ItemMapper.EMPTY_LIST;
+import static io.github.pydanticdynamo.internal.mapping.ItemMapper.NUL;
+import static io.github.pydanticdynamo.internal.mapping.ItemMapper.isContainer;
+import static io.github.pydanticdynamo.internal.mapping.ItemMapper.isDecimal;
+import static io.github.pydanticdynamo.internal.mapping.ItemMapper.isNul;
+import static io.github.pydanticdynamo.internal.mapping.ItemMapper.parseWhole;
+import static io.github.pydanticdynamo.internal.mapping.ItemMapper.path;
 
 import com.fasterxml.jackson.core.Base64Variant;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -16,7 +16,7 @@ import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.core.base.ParserMinimalBase;
-import io.github.pydanticdynamo.internal.ItemMapper.NameSet;
+import io.github.pydanticdynamo.internal.mapping.ItemMapper.NameSet;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;

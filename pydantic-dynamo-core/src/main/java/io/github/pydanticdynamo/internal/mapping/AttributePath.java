@@ -1,4 +1,4 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.mapping;
 
 import com.fasterxml.jackson.databind.JavaType;
 import java.util.List;

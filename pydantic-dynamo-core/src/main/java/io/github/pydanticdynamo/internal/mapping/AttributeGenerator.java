@@ -1,11 +1,11 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.mapping;
 
-import static io.github.pydanticdynamo.internal.ItemMapper.EMPTY_LIST;
-import static io.github.pydanticdynamo.internal.ItemMapper.FALSE;
-import static io.github.pydanticdynamo.internal.ItemMapper.NUL;
-import static io.github.pydanticdynamo.internal.ItemMapper.TRUE;
-import static io.github.pydanticdynamo.internal.ItemMapper.path;
-import static io.github.pydanticdynamo.internal.ItemMapper.reason;
+import static io.github.pydanticdynamo.internal.mapping.ItemMapper.EMPTY_LIST;
+import static io.github.pydanticdynamo.internal.mapping.ItemMapper.FALSE;
+import static io.github.pydanticdynamo.internal.mapping.ItemMapper.NUL;
+import static io.github.pydanticdynamo.internal.mapping.ItemMapper.TRUE;
+import static io.github.pydanticdynamo.internal.mapping.ItemMapper.path;
+import static io.github.pydanticdynamo.internal.mapping.ItemMapper.reason;
 
 import com.fasterxml.jackson.core.Base64Variant;
 import com.fasterxml.jackson.core.JsonFactory;
