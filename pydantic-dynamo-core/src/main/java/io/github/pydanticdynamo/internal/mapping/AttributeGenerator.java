@@ -1,11 +1,11 @@
 package io.github.pydanticdynamo.internal.mapping;
 
-import static io.github.pydanticdynamo.internal.mapping.ItemMapper.EMPTY_LIST;
-import static io.github.pydanticdynamo.internal.mapping.ItemMapper.FALSE;
-import static io.github.pydanticdynamo.internal.mapping.ItemMapper.NUL;
-import static io.github.pydanticdynamo.internal.mapping.ItemMapper.TRUE;
-import static io.github.pydanticdynamo.internal.mapping.ItemMapper.path;
-import static io.github.pydanticdynamo.internal.mapping.ItemMapper.reason;
+import static io.github.pydanticdynamo.internal.mapping.StoredValues.EMPTY_LIST;
+import static io.github.pydanticdynamo.internal.mapping.StoredValues.FALSE;
+import static io.github.pydanticdynamo.internal.mapping.StoredValues.NUL;
+import static io.github.pydanticdynamo.internal.mapping.StoredValues.TRUE;
+import static io.github.pydanticdynamo.internal.mapping.StoredValues.notFinite;
+import static io.github.pydanticdynamo.internal.mapping.StoredValues.outOfRange;
 
 import com.fasterxml.jackson.core.Base64Variant;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -523,8 +523,7 @@ final class AttributeGenerator extends JsonGenerator {
     if (!Double.isFinite(number)) {
       throw unstorable(notFinite(Double.toString(number)));
     }
-    double magnitude = Math.abs(number);
-    if (magnitude != 0 && (magnitude >= 1e126 || magnitude < 1e-130)) {
+    if (!StoredValues.inRange(number)) {
       throw unstorable(outOfRange(Double.toString(number)));
     }
     // Adding 0.0 turns -0.0 into 0.0: DynamoDB has no negative zero.
@@ -533,36 +532,10 @@ final class AttributeGenerator extends JsonGenerator {
 
   /** DynamoDB keeps 38 significant digits, magnitudes from 1E-130 to below 1E+126. */
   private void checkDynamoRange(BigDecimal number) {
-    String problem = rangeProblem(number);
+    String problem = StoredValues.rangeProblem(number);
     if (problem != null) {
       throw unstorable(problem);
     }
-  }
-
-  /** Why DynamoDB cannot store a number (over 38 significant digits, out of range), or null. */
-  static @Nullable String rangeProblem(BigDecimal number) {
-    if (number.signum() == 0) {
-      return null;
-    }
-    BigDecimal significant = number.stripTrailingZeros();
-    if (significant.precision() > 38) {
-      return "has "
-          + significant.precision()
-          + " significant digits; DynamoDB keeps at most 38: round it, or store it as a"
-          + " string";
-    }
-    int exponent = significant.precision() - significant.scale() - 1;
-    if (exponent > 125 || exponent < -130) {
-      return outOfRange(number.toString());
-    }
-    return null;
-  }
-
-  private static String outOfRange(String number) {
-    return "is "
-        + number
-        + ", outside DynamoDB's number range (magnitudes from 1E-130 to below 1E+126); store it"
-        + " as a string";
   }
 
   @Override
@@ -601,14 +574,6 @@ final class AttributeGenerator extends JsonGenerator {
     }
     checkDynamoRange(parsed);
     number(text);
-  }
-
-  private static String notFinite(String number) {
-    String what =
-        number.contains("NaN")
-            ? "NaN"
-            : number.contains("Infinity") ? number : "not a number ('" + number + "')";
-    return "is " + what + ": DynamoDB numbers must be finite; store it as null or a string";
   }
 
   @Override

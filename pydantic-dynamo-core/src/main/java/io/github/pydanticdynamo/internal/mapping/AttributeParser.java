@@ -1,12 +1,8 @@
 package io.github.pydanticdynamo.internal.mapping;
 
-import static io.github.pydanticdynamo.internal.mapping.ItemMapper.EMPTY_LIST;
-import static io.github.pydanticdynamo.internal.mapping.ItemMapper.NUL;
-import static io.github.pydanticdynamo.internal.mapping.ItemMapper.isContainer;
-import static io.github.pydanticdynamo.internal.mapping.ItemMapper.isDecimal;
-import static io.github.pydanticdynamo.internal.mapping.ItemMapper.isNul;
-import static io.github.pydanticdynamo.internal.mapping.ItemMapper.parseWhole;
-import static io.github.pydanticdynamo.internal.mapping.ItemMapper.path;
+import static io.github.pydanticdynamo.internal.mapping.StoredValues.EMPTY_LIST;
+import static io.github.pydanticdynamo.internal.mapping.StoredValues.isDecimal;
+import static io.github.pydanticdynamo.internal.mapping.StoredValues.parseWhole;
 
 import com.fasterxml.jackson.core.Base64Variant;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -16,7 +12,6 @@ import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.core.base.ParserMinimalBase;
-import io.github.pydanticdynamo.internal.mapping.ItemMapper.NameSet;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -254,6 +249,16 @@ final class AttributeParser extends ParserMinimalBase {
                 + "' cannot be read: its type is unknown to this SDK version: "
                 + value);
     }
+  }
+
+  /** Whether a value has parts, so the model's node for it matters. */
+  private static boolean isContainer(AttributeValue value) {
+    AttributeValue.Type type = value.type();
+    return type == AttributeValue.Type.M || type == AttributeValue.Type.L;
+  }
+
+  private static boolean isNul(AttributeValue value) {
+    return value.type() == AttributeValue.Type.NUL;
   }
 
   /** The dotted path of the value a cursor is at: {@code address.zip}, {@code tags[2]}. */

@@ -1,5 +1,7 @@
 package io.github.pydanticdynamo.internal.mapping;
 
+import static io.github.pydanticdynamo.internal.mapping.MappingMessages.typeName;
+
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
@@ -214,31 +216,6 @@ public final class ModelSchema {
       }
       start = dot + 1;
     }
-  }
-
-  /** A short display name for a type: {@code long}, {@code List<String>}, {@code Address}. */
-  static String typeName(JavaType type) {
-    return typeName(type, 0);
-  }
-
-  private static String typeName(JavaType type, int depth) {
-    if (type.isArrayType()) {
-      return typeName(type.getContentType(), depth + 1) + "[]";
-    }
-    StringBuilder name = new StringBuilder(type.getRawClass().getSimpleName());
-    int count = type.containedTypeCount();
-    if (count > 0 && depth < 4) {
-      name.append('<');
-      for (int i = 0; i < count; i++) {
-        JavaType contained = type.containedType(i);
-        if (i > 0) {
-          name.append(", ");
-        }
-        name.append(contained == null ? "?" : typeName(contained, depth + 1));
-      }
-      name.append('>');
-    }
-    return name.toString();
   }
 
   /** The schema of a model from its Jackson serializers, checking Jackson can read it back. */

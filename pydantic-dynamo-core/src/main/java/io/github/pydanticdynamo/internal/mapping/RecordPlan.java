@@ -213,7 +213,7 @@ final class RecordPlan<T> {
       new Codec() {
         @Override
         AttributeValue write(Object value, boolean atProperty) {
-          return (Boolean) value ? ItemMapper.TRUE : ItemMapper.FALSE;
+          return (Boolean) value ? StoredValues.TRUE : StoredValues.FALSE;
         }
 
         @Override
@@ -232,7 +232,7 @@ final class RecordPlan<T> {
     if (n == null) {
       throw Bail.INSTANCE;
     }
-    return ItemMapper.parseWhole(n);
+    return StoredValues.parseWhole(n);
   }
 
   /** int, short and byte: whole numbers within their range, written as Integer.toString does. */
@@ -310,9 +310,8 @@ final class RecordPlan<T> {
         return AttributeValue.createN(Float.toString(f + 0.0f));
       }
       double d = (Double) value;
-      double magnitude = Math.abs(d);
       // NaN, infinities and numbers out of DynamoDB's range are reported by the Jackson path.
-      if (!(magnitude == 0 || (magnitude >= 1e-130 && magnitude < 1e126))) {
+      if (!StoredValues.inRange(d)) {
         throw Bail.INSTANCE;
       }
       // Adding 0.0 turns -0.0 into 0.0, as the generator does.
@@ -326,7 +325,7 @@ final class RecordPlan<T> {
         return single ? (Object) n.floatValue() : (Object) n.doubleValue();
       }
       String text = value.n();
-      if (ItemMapper.isDecimal(text)) {
+      if (StoredValues.isDecimal(text)) {
         return single ? (Object) Float.parseFloat(text) : (Object) Double.parseDouble(text);
       }
       throw Bail.INSTANCE;
@@ -341,7 +340,7 @@ final class RecordPlan<T> {
         @Override
         AttributeValue write(Object value, boolean atProperty) {
           BigInteger big = (BigInteger) value;
-          if (AttributeGenerator.rangeProblem(new BigDecimal(big)) != null) {
+          if (StoredValues.rangeProblem(new BigDecimal(big)) != null) {
             throw Bail.INSTANCE;
           }
           return AttributeValue.createN(big.toString());
@@ -365,7 +364,7 @@ final class RecordPlan<T> {
         @Override
         AttributeValue write(Object value, boolean atProperty) {
           BigDecimal decimal = (BigDecimal) value;
-          if (AttributeGenerator.rangeProblem(decimal) != null) {
+          if (StoredValues.rangeProblem(decimal) != null) {
             throw Bail.INSTANCE;
           }
           return AttributeValue.createN(decimal.toString());
@@ -381,7 +380,7 @@ final class RecordPlan<T> {
             return BigDecimal.valueOf(n.longValue());
           }
           String text = value.n();
-          if (ItemMapper.isDecimal(text)) {
+          if (StoredValues.isDecimal(text)) {
             return new BigDecimal(text);
           }
           throw Bail.INSTANCE;
@@ -584,7 +583,7 @@ final class RecordPlan<T> {
       Collection<?> collection = (Collection<?>) value;
       List<AttributeValue> list = new ArrayList<>(collection.size());
       for (Object e : collection) {
-        list.add(e == null ? ItemMapper.NUL : containerValue(element, e));
+        list.add(e == null ? StoredValues.NUL : containerValue(element, e));
       }
       return AttributeValue.createL(list);
     }
@@ -606,7 +605,7 @@ final class RecordPlan<T> {
   /** An element of a list or a value of a map: an empty set there keeps its place as a list. */
   private static AttributeValue containerValue(Codec codec, Object value) {
     AttributeValue v = codec.write(value, false);
-    return v == null ? ItemMapper.EMPTY_LIST : v;
+    return v == null ? StoredValues.EMPTY_LIST : v;
   }
 
   /** A Set of values whose distinct values write distinct strings or numbers: SS or NS. */
@@ -631,7 +630,7 @@ final class RecordPlan<T> {
       Collection<?> set = (Collection<?>) value;
       if (set.isEmpty()) {
         // DynamoDB has no empty sets: omitted at a property, an empty list elsewhere.
-        return atProperty ? null : ItemMapper.EMPTY_LIST;
+        return atProperty ? null : StoredValues.EMPTY_LIST;
       }
       List<String> texts = new ArrayList<>(set.size());
       for (Object e : set) {
@@ -688,7 +687,7 @@ final class RecordPlan<T> {
           throw Bail.INSTANCE; // a null key: Jackson's path reports it
         }
         Object v = entry.getValue();
-        m.put(name, v == null ? ItemMapper.NUL : containerValue(value, v));
+        m.put(name, v == null ? StoredValues.NUL : containerValue(value, v));
       }
       return AttributeValue.createM(m);
     }
@@ -1003,7 +1002,7 @@ final class RecordPlan<T> {
         standard(type, where);
         return new MapCodec(codec(node.element(), where + ".*"), raw == HashMap.class);
       }
-      throw new Ineligible(where + ": " + ModelSchema.typeName(type) + " (" + node.kind + ")");
+      throw new Ineligible(where + ": " + MappingMessages.typeName(type) + " (" + node.kind + ")");
     }
 
     /** What Jackson's path writes for one value of a type. */
