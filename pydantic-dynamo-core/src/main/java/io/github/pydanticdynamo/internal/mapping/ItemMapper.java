@@ -90,8 +90,8 @@ public final class ItemMapper<T> {
     this.writer = objectMapper.writerFor(javaType);
     this.reader = objectMapper.readerFor(javaType);
     this.reservedNames = new NameSet(reservedNames);
-    RecordPlan.Compiled<T> compiled =
-        RecordPlan.compile(type, objectMapper, schema.root(), reservedNames.size());
+    PlanCompiler.Compiled<T> compiled =
+        PlanCompiler.compile(type, objectMapper, schema.root(), reservedNames.size());
     this.plan = compiled.plan();
     this.noPlanReason = compiled.reason();
     if (noPlanReason != null && LOG.isDebugEnabled()) {
