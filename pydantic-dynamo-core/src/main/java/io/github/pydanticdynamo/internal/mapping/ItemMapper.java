@@ -132,7 +132,7 @@ public final class ItemMapper<T> {
     Objects.requireNonNull(type, "type");
     ObjectMapper configured = JacksonConfiguration.configuredCopy(objectMapper, type);
     ModelSchema schema =
-        ModelSchema.build(configured.constructType(type), configured, reservedNames);
+        ModelSchemaBuilder.build(configured.constructType(type), configured, reservedNames);
     return new ItemMapper<>(type, configured, schema, reservedNames);
   }
 
