@@ -52,39 +52,13 @@ final class AttributeParser extends ParserMinimalBase {
   }
 
   /** A position in the item: the root, an object (M) or an array (L, SS, NS, BS). */
-  private abstract static class Cursor extends JsonStreamContext {
-    final @Nullable Cursor parent;
-    @Nullable String name;
-    @Nullable Object currentValue;
-
+  private abstract static class Cursor extends NestedContext<Cursor> {
     Cursor(@Nullable Cursor parent, int type) {
-      super(type, -1);
-      this.parent = parent;
-      this._nestingDepth = parent == null ? 0 : parent._nestingDepth + 1;
+      super(parent, type);
     }
 
     /** The next token here; containers are announced through {@link #child}. */
     abstract @Nullable JsonToken next(AttributeParser parser) throws IOException;
-
-    @Override
-    public @Nullable Cursor getParent() {
-      return parent;
-    }
-
-    @Override
-    public @Nullable String getCurrentName() {
-      return name;
-    }
-
-    @Override
-    public @Nullable Object getCurrentValue() {
-      return currentValue;
-    }
-
-    @Override
-    public void setCurrentValue(@Nullable Object value) {
-      currentValue = value;
-    }
   }
 
   private static final class RootCursor extends Cursor {
@@ -497,20 +471,19 @@ final class AttributeParser extends ParserMinimalBase {
 
   @Override
   public float getFloatValue() throws IOException {
-    String text = decimal;
-    if (_currToken == JsonToken.VALUE_NUMBER_FLOAT && number == null && text != null) {
-      return Float.parseFloat(text);
-    }
-    return numeric().floatValue();
+    String text = unparsedDecimal();
+    return text != null ? Float.parseFloat(text) : numeric().floatValue();
   }
 
   @Override
   public double getDoubleValue() throws IOException {
-    String text = decimal;
-    if (_currToken == JsonToken.VALUE_NUMBER_FLOAT && number == null && text != null) {
-      return Double.parseDouble(text);
-    }
-    return numeric().doubleValue();
+    String text = unparsedDecimal();
+    return text != null ? Double.parseDouble(text) : numeric().doubleValue();
+  }
+
+  /** The current decimal's text while it has not been parsed into a BigDecimal, else null. */
+  private @Nullable String unparsedDecimal() {
+    return _currToken == JsonToken.VALUE_NUMBER_FLOAT && number == null ? decimal : null;
   }
 
   @Override

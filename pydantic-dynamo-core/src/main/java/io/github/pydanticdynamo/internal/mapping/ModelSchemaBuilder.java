@@ -518,37 +518,37 @@ final class ModelSchemaBuilder {
 
     @Override
     public @Nullable JsonStringFormatVisitor expectStringFormat(JavaType hint) {
-      result = new Node(type, type.isEnumType() ? enumKind(type) : AttributePath.Kind.STRING);
-      return null;
+      return leaf(type.isEnumType() ? enumKind(type) : AttributePath.Kind.STRING);
     }
 
     @Override
     public @Nullable JsonNumberFormatVisitor expectNumberFormat(JavaType hint) {
-      result = new Node(type, AttributePath.Kind.DECIMAL);
-      return null;
+      return leaf(AttributePath.Kind.DECIMAL);
     }
 
     @Override
     public @Nullable JsonIntegerFormatVisitor expectIntegerFormat(JavaType hint) {
-      result = new Node(type, AttributePath.Kind.INTEGRAL);
-      return null;
+      return leaf(AttributePath.Kind.INTEGRAL);
     }
 
     @Override
     public @Nullable JsonBooleanFormatVisitor expectBooleanFormat(JavaType hint) {
-      result = new Node(type, AttributePath.Kind.BOOLEAN);
-      return null;
+      return leaf(AttributePath.Kind.BOOLEAN);
     }
 
     @Override
     public @Nullable JsonNullFormatVisitor expectNullFormat(JavaType hint) {
-      result = new Node(type, AttributePath.Kind.ANY);
-      return null;
+      return leaf(AttributePath.Kind.ANY);
     }
 
     @Override
     public @Nullable JsonAnyFormatVisitor expectAnyFormat(JavaType hint) {
-      result = new Node(type, AttributePath.Kind.ANY);
+      return leaf(AttributePath.Kind.ANY);
+    }
+
+    /** A value without parts: its node, and no visitor for Jackson to fill. */
+    private <V> @Nullable V leaf(AttributePath.Kind kind) {
+      result = new Node(type, kind);
       return null;
     }
   }

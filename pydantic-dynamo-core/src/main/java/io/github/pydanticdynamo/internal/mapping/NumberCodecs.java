@@ -120,15 +120,20 @@ final class NumberCodecs {
   static final ValueCodec DOUBLE = new FloatingCodec(false);
   static final ValueCodec FLOAT = new FloatingCodec(true);
 
+  /** A BigInteger or BigDecimal written as its toString; the Jackson path reports one too big. */
+  private static AttributeValue exact(BigDecimal number, Number value) {
+    if (StoredValues.rangeProblem(number) != null) {
+      throw Bail.INSTANCE;
+    }
+    return AttributeValue.createN(value.toString());
+  }
+
   static final ValueCodec BIG_INTEGER =
       new ValueCodec() {
         @Override
         AttributeValue write(Object value, boolean atProperty) {
           BigInteger big = (BigInteger) value;
-          if (StoredValues.rangeProblem(new BigDecimal(big)) != null) {
-            throw Bail.INSTANCE;
-          }
-          return AttributeValue.createN(big.toString());
+          return exact(new BigDecimal(big), big);
         }
 
         @Override
@@ -149,10 +154,7 @@ final class NumberCodecs {
         @Override
         AttributeValue write(Object value, boolean atProperty) {
           BigDecimal decimal = (BigDecimal) value;
-          if (StoredValues.rangeProblem(decimal) != null) {
-            throw Bail.INSTANCE;
-          }
-          return AttributeValue.createN(decimal.toString());
+          return exact(decimal, decimal);
         }
 
         @Override
