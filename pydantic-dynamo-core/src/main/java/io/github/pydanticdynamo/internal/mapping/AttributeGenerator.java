@@ -37,10 +37,7 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/**
- * Attribute values from Jackson tokens, telling records from maps and sets from lists. (It uses the
- * SDK's createX factories, which skip the builders: same values, fewer allocations.)
- */
+/** Attribute values from Jackson tokens, made by the SDK's createX factories (no builders). */
 final class AttributeGenerator extends JsonGenerator {
   private ObjectCodec codec;
   private int features = JsonGenerator.Feature.collectDefaults();

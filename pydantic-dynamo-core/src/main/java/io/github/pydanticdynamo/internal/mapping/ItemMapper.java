@@ -29,43 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/**
- * Maps a model (a record or bean) to DynamoDB attributes and back, through Jackson 2, so Jackson
- * annotations and modules apply.
- *
- * <p>Writing: strings are {@code S}, booleans {@code BOOL}, every number {@code N} (exact; NaN and
- * infinities are rejected), {@code byte[]} and ByteBuffer {@code B}, records, beans and maps {@code
- * M}, lists, arrays and other collections {@code L}. A {@code Set} of strings (or of values Jackson
- * writes as strings: enums, UUIDs…) is {@code SS}, of numbers {@code NS}, of bytes {@code BS}; an
- * empty set is omitted (DynamoDB rejects empty sets) and a set of anything else is an {@code L}.
- * UUID and java.time values are ISO-8601 strings. Record and bean properties that are null or empty
- * optionals are omitted; nulls inside maps and lists are kept as {@code NULL}.
- *
- * <p>Reading is the reverse: {@code NULL} properties read as absent, absent (or {@code NULL}) set
- * properties as empty sets, attributes the model does not know are ignored, and numbers are
- * converted exactly to the property's type. In {@code Object}, {@code Map<String, Object>} and
- * other untyped positions numbers read back as Jackson reads JSON numbers: {@code Integer}, {@code
- * Long} or {@code BigInteger} by magnitude for whole numbers and {@code BigDecimal} for the others.
- * {@code -0.0} reads back as {@code 0.0}, as DynamoDB has no negative zero.
- *
- * <p>Numbers are written exactly as Java prints them ({@code Double.toString}, {@code
- * BigDecimal.toString}: {@code 1.0E300}, {@code 1E+3}); DynamoDB's own limits (38 significant
- * digits, magnitudes from 1E-130 to below 1E+126) are left to DynamoDB to enforce. An empty set
- * inside a map or list is an empty {@code L}, so the entry keeps its place; sets below {@code
- * Object} or {@code JsonNode} properties are lists, as their type is unknown.
- *
- * <p>Plain records (no Jackson annotations or customisation, common property types) are mapped by a
- * compiled {@link RecordPlan} instead, which gives exactly the same results faster and hands any
- * value it does not cover over to Jackson; {@link #noPlanReason()} tells why a model has none.
- *
- * <pre>{@code
- * ItemMapper<FilmActor> mapper = ItemMapper.create(FilmActor.class, null, Set.of("_ttl"));
- * Map<String, AttributeValue> attributes = mapper.toAttributes(actor);
- * FilmActor back = mapper.fromAttributes(attributes);
- * }</pre>
- *
- * @param <T> the model type
- */
+/** A model to DynamoDB attributes and back: the compiled plan when there is one, else Jackson. */
 public final class ItemMapper<T> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ItemMapper.class);

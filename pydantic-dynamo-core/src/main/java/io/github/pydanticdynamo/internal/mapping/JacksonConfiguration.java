@@ -11,9 +11,7 @@ import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import io.github.pydanticdynamo.InvalidModelException;
 import org.jspecify.annotations.Nullable;
 
-/**
- * The Jackson 2 mapper items are mapped with: its modules and features, on a copy of the caller's.
- */
+/** The Jackson 2 mapper items are mapped with: modules and features, on a copy of the caller's. */
 final class JacksonConfiguration {
   private JacksonConfiguration() {}
 

@@ -14,16 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/**
- * The attributes of a model as Jackson writes them: property names, nesting and how each value is
- * stored. Built once per model by {@link ItemMapper#create}, it resolves the dotted paths of update
- * and filter commands.
- *
- * <pre>{@code
- * AttributePath city = mapper.schema().resolve("address.city"); // STRING, type String
- * AttributePath imdb = mapper.schema().resolve("scores.imdb"); // a Map<String, Double> value
- * }</pre>
- */
+/** The attributes of a model as Jackson writes them; resolves the dotted paths of commands. */
 public final class ModelSchema {
 
   /** Anything: no names known below it. */

@@ -5,9 +5,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/**
- * A record's compiled mapping, built by {@link PlanCompiler}; null results hand over to Jackson.
- */
+/** A record's compiled mapping (see {@link PlanCompiler}); null results hand over to Jackson. */
 final class RecordPlan<T> {
 
   private final Class<T> type;
