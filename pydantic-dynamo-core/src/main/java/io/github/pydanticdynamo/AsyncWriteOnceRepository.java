@@ -1,7 +1,8 @@
 package io.github.pydanticdynamo;
 
 import io.github.pydanticdynamo.internal.PublisherCollector;
-import io.github.pydanticdynamo.internal.StoredForm;
+import io.github.pydanticdynamo.internal.RepositoryStoredForm;
+import io.github.pydanticdynamo.internal.mapping.StoredForm;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class AsyncWriteOnceRepository<T> {
    */
   public AsyncWriteOnceRepository(AsyncDynamoRepository<T> repository) {
     this.repository = Objects.requireNonNull(repository, "repository");
-    this.storedForm = StoredForm.of(repository);
+    this.storedForm = RepositoryStoredForm.of(repository);
   }
 
   /**

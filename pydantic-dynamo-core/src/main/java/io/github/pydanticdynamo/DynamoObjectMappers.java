@@ -1,7 +1,7 @@
 package io.github.pydanticdynamo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.pydanticdynamo.internal.ItemMapper;
+import io.github.pydanticdynamo.internal.mapping.ItemMapper;
 
 /**
  * The Jackson 2 mapper configuration repositories use for items, for callers that start from it and

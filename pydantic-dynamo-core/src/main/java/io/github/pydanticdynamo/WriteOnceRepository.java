@@ -1,6 +1,7 @@
 package io.github.pydanticdynamo;
 
-import io.github.pydanticdynamo.internal.StoredForm;
+import io.github.pydanticdynamo.internal.RepositoryStoredForm;
+import io.github.pydanticdynamo.internal.mapping.StoredForm;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ public final class WriteOnceRepository<T> {
    */
   public WriteOnceRepository(DynamoRepository<T> repository) {
     this.repository = Objects.requireNonNull(repository, "repository");
-    this.storedForm = StoredForm.of(repository);
+    this.storedForm = RepositoryStoredForm.of(repository);
   }
 
   /**

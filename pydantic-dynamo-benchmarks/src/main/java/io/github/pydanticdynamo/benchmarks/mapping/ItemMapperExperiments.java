@@ -2,7 +2,7 @@ package io.github.pydanticdynamo.benchmarks.mapping;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pydanticdynamo.benchmarks.model.Fixtures;
-import io.github.pydanticdynamo.internal.ItemMapper;
+import io.github.pydanticdynamo.internal.mapping.ItemMapper;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;

@@ -11,7 +11,7 @@ import io.github.pydanticdynamo.benchmarks.model.MediumItem;
 import io.github.pydanticdynamo.benchmarks.model.SmallBean;
 import io.github.pydanticdynamo.benchmarks.model.SmallImmutable;
 import io.github.pydanticdynamo.benchmarks.model.SmallItem;
-import io.github.pydanticdynamo.internal.ItemMapper;
+import io.github.pydanticdynamo.internal.mapping.ItemMapper;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.pydanticdynamo.FilterCommand;
 import io.github.pydanticdynamo.InvalidCommandException;
-import io.github.pydanticdynamo.internal.ItemMapper;
+import io.github.pydanticdynamo.internal.mapping.ItemMapper;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;

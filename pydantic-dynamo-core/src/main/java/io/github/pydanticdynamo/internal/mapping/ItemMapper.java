@@ -1,30 +1,26 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.mapping;
 
-import com.fasterxml.jackson.core.JacksonException;
+import static io.github.pydanticdynamo.internal.mapping.MappingMessages.path;
+import static io.github.pydanticdynamo.internal.mapping.MappingMessages.reason;
+import static io.github.pydanticdynamo.internal.mapping.MappingMessages.show;
+import static io.github.pydanticdynamo.internal.mapping.MappingMessages.typeName;
+import static io.github.pydanticdynamo.internal.mapping.MappingMessages.writeFailure;
+import static io.github.pydanticdynamo.internal.mapping.StoredValues.NUL;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DatabindException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.databind.util.ClassUtil;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
-import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import io.github.pydanticdynamo.InvalidCommandException;
 import io.github.pydanticdynamo.InvalidModelException;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -33,51 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/**
- * Maps a model (a record or bean) to DynamoDB attributes and back, through Jackson 2, so Jackson
- * annotations and modules apply.
- *
- * <p>Writing: strings are {@code S}, booleans {@code BOOL}, every number {@code N} (exact; NaN and
- * infinities are rejected), {@code byte[]} and ByteBuffer {@code B}, records, beans and maps {@code
- * M}, lists, arrays and other collections {@code L}. A {@code Set} of strings (or of values Jackson
- * writes as strings: enums, UUIDs…) is {@code SS}, of numbers {@code NS}, of bytes {@code BS}; an
- * empty set is omitted (DynamoDB rejects empty sets) and a set of anything else is an {@code L}.
- * UUID and java.time values are ISO-8601 strings. Record and bean properties that are null or empty
- * optionals are omitted; nulls inside maps and lists are kept as {@code NULL}.
- *
- * <p>Reading is the reverse: {@code NULL} properties read as absent, absent (or {@code NULL}) set
- * properties as empty sets, attributes the model does not know are ignored, and numbers are
- * converted exactly to the property's type. In {@code Object}, {@code Map<String, Object>} and
- * other untyped positions numbers read back as Jackson reads JSON numbers: {@code Integer}, {@code
- * Long} or {@code BigInteger} by magnitude for whole numbers and {@code BigDecimal} for the others.
- * {@code -0.0} reads back as {@code 0.0}, as DynamoDB has no negative zero.
- *
- * <p>Numbers are written exactly as Java prints them ({@code Double.toString}, {@code
- * BigDecimal.toString}: {@code 1.0E300}, {@code 1E+3}); DynamoDB's own limits (38 significant
- * digits, magnitudes from 1E-130 to below 1E+126) are left to DynamoDB to enforce. An empty set
- * inside a map or list is an empty {@code L}, so the entry keeps its place; sets below {@code
- * Object} or {@code JsonNode} properties are lists, as their type is unknown.
- *
- * <p>Plain records (no Jackson annotations or customisation, common property types) are mapped by a
- * compiled {@link RecordPlan} instead, which gives exactly the same results faster and hands any
- * value it does not cover over to Jackson; {@link #noPlanReason()} tells why a model has none.
- *
- * <pre>{@code
- * ItemMapper<FilmActor> mapper = ItemMapper.create(FilmActor.class, null, Set.of("_ttl"));
- * Map<String, AttributeValue> attributes = mapper.toAttributes(actor);
- * FilmActor back = mapper.fromAttributes(attributes);
- * }</pre>
- *
- * @param <T> the model type
- */
+/** A model to DynamoDB attributes and back: the compiled plan when there is one, else Jackson. */
 public final class ItemMapper<T> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ItemMapper.class);
-
-  static final AttributeValue NUL = AttributeValue.fromNul(true);
-  static final AttributeValue TRUE = AttributeValue.fromBool(true);
-  static final AttributeValue FALSE = AttributeValue.fromBool(false);
-  static final AttributeValue EMPTY_LIST = AttributeValue.fromL(List.of());
 
   private final Class<T> type;
   private final ObjectMapper objectMapper;
@@ -93,15 +48,14 @@ public final class ItemMapper<T> {
       Class<T> type, ObjectMapper objectMapper, ModelSchema schema, Set<String> reservedNames) {
     this.type = type;
     this.objectMapper = objectMapper;
-    this.conversionMapper =
-        objectMapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    this.conversionMapper = JacksonConfiguration.conversionMapper(objectMapper);
     this.schema = schema;
     JavaType javaType = objectMapper.constructType(type);
     this.writer = objectMapper.writerFor(javaType);
     this.reader = objectMapper.readerFor(javaType);
     this.reservedNames = new NameSet(reservedNames);
-    RecordPlan.Compiled<T> compiled =
-        RecordPlan.compile(type, objectMapper, schema.root(), reservedNames.size());
+    PlanCompiler.Compiled<T> compiled =
+        PlanCompiler.compile(type, objectMapper, schema.root(), reservedNames.size());
     this.plan = compiled.plan();
     this.noPlanReason = compiled.reason();
     if (noPlanReason != null && LOG.isDebugEnabled()) {
@@ -121,7 +75,7 @@ public final class ItemMapper<T> {
    * @return a new mapper
    */
   public static ObjectMapper defaultObjectMapper() {
-    return configure(new ObjectMapper());
+    return JacksonConfiguration.newMapper();
   }
 
   /**
@@ -140,50 +94,10 @@ public final class ItemMapper<T> {
   public static <T> ItemMapper<T> create(
       Class<T> type, @Nullable ObjectMapper objectMapper, Set<String> reservedNames) {
     Objects.requireNonNull(type, "type");
-    ObjectMapper configured;
-    if (objectMapper == null) {
-      configured = defaultObjectMapper();
-    } else {
-      try {
-        configured = configure(objectMapper.copy());
-      } catch (IllegalStateException e) {
-        throw new InvalidModelException(
-            "the ObjectMapper for "
-                + type.getSimpleName()
-                + " cannot be copied ("
-                + e.getMessage()
-                + "); pass a plain ObjectMapper or JsonMapper",
-            e);
-      }
-    }
+    ObjectMapper configured = JacksonConfiguration.configuredCopy(objectMapper, type);
     ModelSchema schema =
-        ModelSchema.build(configured.constructType(type), configured, reservedNames);
+        ModelSchemaBuilder.build(configured.constructType(type), configured, reservedNames);
     return new ItemMapper<>(type, configured, schema, reservedNames);
-  }
-
-  static ObjectMapper configure(ObjectMapper mapper) {
-    registerIfAbsent(mapper, new JavaTimeModule());
-    registerIfAbsent(mapper, new Jdk8Module());
-    registerIfAbsent(mapper, new ParameterNamesModule());
-    // Generated accessors instead of reflection: measured -17 % (small) / -28 % (medium) write CPU.
-    registerIfAbsent(mapper, new BlackbirdModule());
-    mapper.disable(
-        SerializationFeature.WRITE_DATES_AS_TIMESTAMPS,
-        SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
-    // Zone ids and offsets are kept both ways so ZonedDateTime and OffsetDateTime read back equal.
-    mapper.enable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID);
-    mapper.disable(
-        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-        DeserializationFeature.USE_BIG_INTEGER_FOR_INTS,
-        DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
-    mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    return mapper;
-  }
-
-  static void registerIfAbsent(ObjectMapper mapper, Module module) {
-    if (!mapper.getRegisteredModuleIds().contains(module.getTypeId())) {
-      mapper.registerModule(module);
-    }
   }
 
   /**
@@ -348,7 +262,7 @@ public final class ItemMapper<T> {
           "'"
               + path.dotted()
               + "' is "
-              + ModelSchema.typeName(path.type())
+              + typeName(path.type())
               + " ("
               + kind
               + "), not a list or set; only lists and sets have elements");
@@ -399,17 +313,8 @@ public final class ItemMapper<T> {
       }
     } catch (IOException | RuntimeException e) {
       RuntimeException failure = writeFailure(e, "the " + what + " for '" + where + "'");
-      throw new InvalidCommandException(
-          what
-              + " "
-              + show(value)
-              + " ("
-              + value.getClass().getSimpleName()
-              + ") for '"
-              + where
-              + "' cannot be stored: "
-              + failure.getMessage(),
-          failure);
+      throw commandValueFailure(
+          what, value, where, "cannot be stored: " + failure.getMessage(), failure);
     }
     AttributeValue result = generator.result();
     return result == null ? NUL : result;
@@ -424,17 +329,12 @@ public final class ItemMapper<T> {
     if (kind == AttributePath.Kind.INTEGRAL
         && (value instanceof Double || value instanceof Float || value instanceof BigDecimal)
         && !isWhole((Number) value)) {
-      throw new InvalidCommandException(
-          what
-              + " "
-              + show(value)
-              + " ("
-              + value.getClass().getSimpleName()
-              + ") for '"
-              + where
-              + "' cannot be converted to "
-              + ModelSchema.typeName(target)
-              + ": it is not a whole number");
+      throw commandValueFailure(
+          what,
+          value,
+          where,
+          "cannot be converted to " + typeName(target) + ": it is not a whole number",
+          null);
     }
     if (!target.isContainerType()
         && (raw.isInstance(value)
@@ -444,20 +344,25 @@ public final class ItemMapper<T> {
     try {
       return conversionMapper.convertValue(value, target);
     } catch (IllegalArgumentException e) {
-      throw new InvalidCommandException(
-          what
-              + " "
-              + show(value)
-              + " ("
-              + value.getClass().getSimpleName()
-              + ") for '"
-              + where
-              + "' cannot be converted to "
-              + ModelSchema.typeName(target)
-              + ": "
-              + reason(e),
-          e);
+      throw commandValueFailure(
+          what, value, where, "cannot be converted to " + typeName(target) + ": " + reason(e), e);
     }
+  }
+
+  /** A command value that cannot be used: {@code value 'x' (String) for 'rank' <problem>}. */
+  private static InvalidCommandException commandValueFailure(
+      String what, Object value, String where, String problem, @Nullable Throwable cause) {
+    return new InvalidCommandException(
+        what
+            + " "
+            + show(value)
+            + " ("
+            + value.getClass().getSimpleName()
+            + ") for '"
+            + where
+            + "' "
+            + problem,
+        cause);
   }
 
   static boolean isUntyped(JavaType target) {
@@ -472,182 +377,4 @@ public final class ItemMapper<T> {
     double d = number.doubleValue();
     return Double.isFinite(d) && d == Math.rint(d);
   }
-
-  static String show(Object value) {
-    String text = String.valueOf(value);
-    if (text.length() > 80) {
-      text = text.substring(0, 77) + "...";
-    }
-    return value instanceof CharSequence ? "'" + text + "'" : text;
-  }
-
-  static String reason(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof JacksonException jackson) {
-        String message = jackson.getOriginalMessage();
-        return message == null ? String.valueOf(jackson.getMessage()) : message;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return String.valueOf(failure.getMessage());
-  }
-
-  /** The failure of a write: an UnstorableValueException when that is the cause. */
-  static RuntimeException writeFailure(Throwable failure, String what) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof UnstorableValueException unstorable) {
-        return unstorable;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return new IllegalArgumentException(what + " cannot be written: " + reason(failure), failure);
-  }
-
-  /** The dotted path of a Jackson failure: {@code address.zip}, {@code tags[2]}. */
-  static String path(DatabindException failure) {
-    if (!(failure instanceof JsonMappingException mapping)) {
-      return "?";
-    }
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference reference : mapping.getPath()) {
-      if (reference.getFieldName() != null) {
-        if (path.length() > 0) {
-          path.append('.');
-        }
-        path.append(reference.getFieldName());
-      } else if (reference.getIndex() >= 0) {
-        path.append('[').append(reference.getIndex()).append(']');
-      }
-    }
-    return path.length() == 0 ? "?" : path.toString();
-  }
-
-  // ---- reading: attribute values as Jackson tokens ----
-
-  /** Whether a value has parts, so the model's node for it matters. */
-  static boolean isContainer(AttributeValue value) {
-    AttributeValue.Type type = value.type();
-    return type == AttributeValue.Type.M || type == AttributeValue.Type.L;
-  }
-
-  static boolean isNul(AttributeValue value) {
-    return value.type() == AttributeValue.Type.NUL;
-  }
-
-  /**
-   * A whole DynamoDB number as the narrowest exact Java number (Integer, Long or BigInteger); null
-   * when the text is not a whole number.
-   */
-  static @Nullable Number parseWhole(String text) {
-    int length = text.length();
-    boolean negative = length > 0 && text.charAt(0) == '-';
-    int start = negative ? 1 : 0;
-    if (length == start) {
-      return null;
-    }
-    if (length - start <= 18) {
-      // Up to 18 digits fit a long: parse them in the same pass that checks them.
-      long value = 0;
-      for (int i = start; i < length; i++) {
-        int digit = text.charAt(i) - '0';
-        if (digit < 0 || digit > 9) {
-          return null;
-        }
-        value = value * 10 + digit;
-      }
-      value = negative ? -value : value;
-      return (int) value == value ? (Number) (int) value : (Number) value;
-    }
-    for (int i = start; i < length; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return null;
-      }
-    }
-    BigInteger number = new BigInteger(text);
-    return number.bitLength() < 64 ? (Number) number.longValue() : number;
-  }
-
-  /** Whether text is a decimal number: {@code -12.5}, {@code 1.0E300}, {@code 5E-3}. */
-  static boolean isDecimal(String text) {
-    int length = text.length();
-    int i = length > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
-    int digits = 0;
-    boolean point = false;
-    for (; i < length; i++) {
-      char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        digits++;
-      } else if (c == '.' && !point) {
-        point = true;
-      } else {
-        break;
-      }
-    }
-    if (digits == 0) {
-      return false;
-    }
-    if (i == length) {
-      return true;
-    }
-    char e = text.charAt(i);
-    if (e != 'e' && e != 'E') {
-      return false;
-    }
-    i++;
-    if (i < length && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
-      i++;
-    }
-    if (i == length) {
-      return false;
-    }
-    for (; i < length; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** A few names, checked without hashing: most names fail on their first character. */
-  static final class NameSet {
-    static final NameSet NONE = new NameSet(Set.of());
-
-    private final String[] names;
-    private final long[] firstChars = new long[2];
-
-    NameSet(Set<String> names) {
-      this.names = names.toArray(new String[0]);
-      for (String name : this.names) {
-        char first = name.isEmpty() ? 0 : name.charAt(0);
-        if (first < 128) {
-          firstChars[first >> 6] |= 1L << (first & 63);
-        }
-      }
-    }
-
-    boolean contains(String name) {
-      if (names.length == 0) {
-        return false;
-      }
-      char first = name.isEmpty() ? 0 : name.charAt(0);
-      if (first < 128 && (firstChars[first >> 6] & (1L << (first & 63))) == 0) {
-        return false;
-      }
-      for (String candidate : names) {
-        if (candidate.equals(name)) {
-          return true;
-        }
-      }
-      return false;
-    }
-  }
-
-  // ---- writing: Jackson tokens to attribute values ----
-
 }

@@ -1,11 +1,6 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.mapping;
 
-/**
- * A value that DynamoDB cannot store, such as a NaN or infinite number or a set holding null.
- *
- * <p>The message names the attribute path and the fix, for example {@code 'scores.imdb' is NaN:
- * DynamoDB numbers must be finite; store it as null or a string}.
- */
+/** A value DynamoDB cannot store (NaN, a set holding null), named by its path with the fix. */
 public final class UnstorableValueException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 

@@ -1,4 +1,4 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -296,9 +296,9 @@ class RecordPlanTests {
           Instant.ofEpochSecond(
               min + (long) (r.nextDouble() * (max - min)), nanos[r.nextInt(nanos.length)]);
       String text = instant.toString();
-      assertThat(RecordPlan.isoInstant(text)).as(text).isEqualTo(instant);
+      assertThat(TextCodec.isoInstant(text)).as(text).isEqualTo(instant);
       LocalDate date = LocalDate.ofEpochDay(instant.getEpochSecond() / 86_400);
-      assertThat(RecordPlan.isoDate(date.toString())).isEqualTo(date);
+      assertThat(TextCodec.isoDate(date.toString())).isEqualTo(date);
     }
     String[] odd = {
       "2024-01-01T00:00:00.5Z",
@@ -320,18 +320,18 @@ class RecordPlanTests {
       "2024-01-01T00:00:0aZ"
     };
     for (String text : odd) {
-      Instant fast = RecordPlan.isoInstant(text);
+      Instant fast = TextCodec.isoInstant(text);
       Outcome jdk = Outcome.of(() -> Instant.parse(text));
       if (fast != null) {
         assertThat(jdk.value()).as(text).isEqualTo(fast);
       }
-      LocalDate day = RecordPlan.isoDate(text.substring(0, Math.min(10, text.length())));
+      LocalDate day = TextCodec.isoDate(text.substring(0, Math.min(10, text.length())));
       if (day != null) {
         assertThat(LocalDate.parse(text.substring(0, 10))).isEqualTo(day);
       }
     }
-    assertThat(RecordPlan.isoInstant("2024-12-31T23:59:60Z")).isNull(); // Instant.parse decides
-    assertThat(RecordPlan.isoDate("2024-02-30")).isNull();
+    assertThat(TextCodec.isoInstant("2024-12-31T23:59:60Z")).isNull(); // Instant.parse decides
+    assertThat(TextCodec.isoDate("2024-02-30")).isNull();
   }
 
   @Test

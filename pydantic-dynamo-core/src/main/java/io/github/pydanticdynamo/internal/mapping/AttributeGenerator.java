@@ -1,11 +1,15 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.mapping;
 
-import static io.github.pydanticdynamo.internal.ItemMapper.EMPTY_LIST;
-import static io.github.pydanticdynamo.internal.ItemMapper.FALSE;
-import static io.github.pydanticdynamo.internal.ItemMapper.NUL;
-import static io.github.pydanticdynamo.internal.ItemMapper.TRUE;
-import static io.github.pydanticdynamo.internal.ItemMapper.path;
-import static io.github.pydanticdynamo.internal.ItemMapper.reason;
+import static io.github.pydanticdynamo.internal.mapping.GeneratorFrame.LIST;
+import static io.github.pydanticdynamo.internal.mapping.GeneratorFrame.MAP;
+import static io.github.pydanticdynamo.internal.mapping.GeneratorFrame.OBJECT;
+import static io.github.pydanticdynamo.internal.mapping.GeneratorFrame.SET;
+import static io.github.pydanticdynamo.internal.mapping.StoredValues.EMPTY_LIST;
+import static io.github.pydanticdynamo.internal.mapping.StoredValues.FALSE;
+import static io.github.pydanticdynamo.internal.mapping.StoredValues.NUL;
+import static io.github.pydanticdynamo.internal.mapping.StoredValues.TRUE;
+import static io.github.pydanticdynamo.internal.mapping.StoredValues.notFinite;
+import static io.github.pydanticdynamo.internal.mapping.StoredValues.outOfRange;
 
 import com.fasterxml.jackson.core.Base64Variant;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -17,7 +21,6 @@ import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.TreeNode;
 import com.fasterxml.jackson.core.Version;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,27 +30,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/**
- * Attribute values from Jackson tokens, telling records from maps and sets from lists. (It uses the
- * SDK's createX factories, which skip the builders: same values, fewer allocations.)
- */
+/** Attribute values from Jackson tokens, made by the SDK's createX factories (no builders). */
 final class AttributeGenerator extends JsonGenerator {
-  private static final int OBJECT = 0;
-  private static final int MAP = 1;
-  private static final int LIST = 2;
-  private static final int SET = 3;
-
   private ObjectCodec codec;
   private int features = JsonGenerator.Feature.collectDefaults();
   private boolean closed;
@@ -55,9 +46,9 @@ final class AttributeGenerator extends JsonGenerator {
   private final ModelSchema.Node rootNode;
   private final String rootPath;
   private final boolean rootIsProperty;
-  private final Frame root = new Frame(null);
+  private final GeneratorFrame root = new GeneratorFrame(null);
 
-  private Frame[] frames = new Frame[8];
+  private GeneratorFrame[] frames = new GeneratorFrame[8];
   private int depth = -1;
 
   @Nullable Map<String, AttributeValue> rootMap;
@@ -69,103 +60,6 @@ final class AttributeGenerator extends JsonGenerator {
     this.rootNode = rootNode;
     this.rootPath = rootPath;
     this.rootIsProperty = rootIsProperty;
-  }
-
-  /** One open object or array, which is also Jackson's output context. */
-  private static final class Frame extends JsonStreamContext {
-    private final @Nullable Frame parent;
-    int kind;
-    ModelSchema.Node node = ModelSchema.ANY;
-    @Nullable Map<String, AttributeValue> map;
-    @Nullable List<AttributeValue> list;
-
-    /** A set's strings, number texts or bytes, while they are all of {@link #scalarType}. */
-    @Nullable List<Object> scalars;
-
-    AttributeValue.@Nullable Type scalarType;
-    @Nullable String name;
-    @Nullable String segmentName;
-    int segmentIndex;
-    @Nullable Object currentValue;
-
-    Frame(@Nullable Frame parent) {
-      super(parent == null ? TYPE_ROOT : TYPE_OBJECT, -1);
-      this.parent = parent;
-      this._nestingDepth = parent == null ? 0 : parent._nestingDepth + 1;
-    }
-
-    void open(boolean object) {
-      _type = object ? TYPE_OBJECT : TYPE_ARRAY;
-      _index = -1;
-    }
-
-    void advance() {
-      _index++;
-    }
-
-    /** How many elements an array holds so far. */
-    int size() {
-      List<AttributeValue> values = list;
-      if (values != null) {
-        return values.size();
-      }
-      List<Object> raw = scalars;
-      return raw == null ? 0 : raw.size();
-    }
-
-    /** Adds a string, number or bytes to a set, as raw data while the set is all one type. */
-    void addScalar(AttributeValue.Type type, Object raw) {
-      List<Object> raws = scalars;
-      if (raws != null && (scalarType == null || scalarType == type)) {
-        scalarType = type;
-        raws.add(raw);
-      } else {
-        mixed().add(scalar(type, raw));
-      }
-    }
-
-    /** The set's elements as attribute values, for a set that cannot be SS, NS or BS. */
-    List<AttributeValue> mixed() {
-      List<AttributeValue> values = list;
-      if (values == null) {
-        List<Object> raws = Objects.requireNonNull(scalars);
-        values = new ArrayList<>(raws.size() + 4);
-        for (Object raw : raws) {
-          values.add(scalar(Objects.requireNonNull(scalarType), raw));
-        }
-        list = values;
-        scalars = null;
-      }
-      return values;
-    }
-
-    static AttributeValue scalar(AttributeValue.Type type, Object raw) {
-      return switch (type) {
-        case S -> AttributeValue.createS((String) raw);
-        case N -> AttributeValue.createN((String) raw);
-        default -> AttributeValue.createB((SdkBytes) raw);
-      };
-    }
-
-    @Override
-    public @Nullable JsonStreamContext getParent() {
-      return parent;
-    }
-
-    @Override
-    public @Nullable String getCurrentName() {
-      return name;
-    }
-
-    @Override
-    public @Nullable Object getCurrentValue() {
-      return currentValue;
-    }
-
-    @Override
-    public void setCurrentValue(@Nullable Object value) {
-      currentValue = value;
-    }
   }
 
   /** The written value; null when it was omitted (an empty set at a property). */
@@ -184,18 +78,18 @@ final class AttributeGenerator extends JsonGenerator {
     if (depth < 0) {
       return rootNode;
     }
-    Frame frame = frames[depth];
+    GeneratorFrame frame = frames[depth];
     return frame.kind == OBJECT ? frame.node.child(frame.name) : frame.node.element();
   }
 
-  private Frame push(int kind, ModelSchema.Node node, @Nullable Object forValue) {
-    Frame parent = depth < 0 ? null : frames[depth];
+  private GeneratorFrame push(int kind, ModelSchema.Node node, @Nullable Object forValue) {
+    GeneratorFrame parent = depth < 0 ? null : frames[depth];
     if (++depth == frames.length) {
       frames = Arrays.copyOf(frames, depth * 2);
     }
-    Frame frame = frames[depth];
+    GeneratorFrame frame = frames[depth];
     if (frame == null) {
-      frame = new Frame(parent == null ? root : parent);
+      frame = new GeneratorFrame(parent == null ? root : parent);
       frames[depth] = frame;
     }
     frame.open(kind == OBJECT || kind == MAP);
@@ -238,7 +132,7 @@ final class AttributeGenerator extends JsonGenerator {
   private void startObject(@Nullable Object forValue) {
     ModelSchema.Node node = childNode();
     boolean object = node.isObject();
-    Frame frame = push(object ? OBJECT : MAP, node, forValue);
+    GeneratorFrame frame = push(object ? OBJECT : MAP, node, forValue);
     frame.map = new HashMap<>(object ? node.properties.size() * 4 / 3 + 2 : 16);
   }
 
@@ -260,7 +154,7 @@ final class AttributeGenerator extends JsonGenerator {
   private void startArray(@Nullable Object forValue, int size) {
     ModelSchema.Node node = childNode();
     boolean set = node.isSet();
-    Frame frame = push(set ? SET : LIST, node, forValue);
+    GeneratorFrame frame = push(set ? SET : LIST, node, forValue);
     if (set) {
       frame.scalars = new ArrayList<>(Math.max(size, 0));
     } else {
@@ -270,7 +164,7 @@ final class AttributeGenerator extends JsonGenerator {
 
   @Override
   public void writeFieldName(String name) {
-    Frame frame = frames[depth];
+    GeneratorFrame frame = frames[depth];
     frame.name = name;
     frame.advance();
   }
@@ -282,7 +176,7 @@ final class AttributeGenerator extends JsonGenerator {
 
   @Override
   public void writeEndObject() {
-    Frame frame = frames[depth--];
+    GeneratorFrame frame = frames[depth--];
     Map<String, AttributeValue> map = frame.map;
     frame.map = null;
     frame.currentValue = null;
@@ -295,7 +189,7 @@ final class AttributeGenerator extends JsonGenerator {
 
   @Override
   public void writeEndArray() {
-    Frame frame = frames[depth--];
+    GeneratorFrame frame = frames[depth--];
     List<AttributeValue> list = frame.list;
     List<Object> scalars = frame.scalars;
     AttributeValue.Type scalarType = frame.scalarType;
@@ -306,7 +200,9 @@ final class AttributeGenerator extends JsonGenerator {
       // A list, or a set of values that are not all strings, all numbers or all bytes.
       value(AttributeValue.createL(list));
     } else if (scalarType != null) {
-      value(toSet(scalarType, Objects.requireNonNull(scalars), frame.node.element().type));
+      value(
+          GeneratorFrame.toSet(
+              scalarType, Objects.requireNonNull(scalars), frame.node.element().type));
     } else if (depth < 0 ? !rootIsProperty : frames[depth].kind != OBJECT) {
       // Map values and list elements keep their place, so an empty set there is an empty list.
       value(EMPTY_LIST);
@@ -315,58 +211,12 @@ final class AttributeGenerator extends JsonGenerator {
     }
   }
 
-  /** A set of strings, numbers or bytes as SS, NS or BS, without duplicates. */
-  @SuppressWarnings("unchecked")
-  private static AttributeValue toSet(
-      AttributeValue.Type type, List<Object> elements, JavaType elementType) {
-    boolean distinct = writesDistinctText(elementType.getRawClass());
-    switch (type) {
-      case S -> {
-        List<String> strings = (List<String>) (List<?>) elements;
-        return AttributeValue.createSs(
-            distinct ? strings : new ArrayList<>(new LinkedHashSet<>(strings)));
-      }
-      case N -> {
-        List<String> numbers = (List<String>) (List<?>) elements;
-        if (distinct) {
-          return AttributeValue.createNs(numbers);
-        }
-        // DynamoDB compares numbers by value: 1 and 1.0 are one element.
-        List<String> unique = new ArrayList<>(numbers.size());
-        Set<BigDecimal> seen = new HashSet<>();
-        for (String number : numbers) {
-          if (seen.add(new BigDecimal(number).stripTrailingZeros())) {
-            unique.add(number);
-          }
-        }
-        return AttributeValue.createNs(unique);
-      }
-      default -> {
-        List<SdkBytes> bytes = (List<SdkBytes>) (List<?>) elements;
-        return AttributeValue.createBs(new ArrayList<>(new LinkedHashSet<>(bytes)));
-      }
-    }
-  }
-
-  /** Whether distinct values of a type always write distinct strings or numbers. */
-  private static boolean writesDistinctText(Class<?> type) {
-    return type == String.class
-        || type == Integer.class
-        || type == Long.class
-        || type == Short.class
-        || type == Byte.class
-        || type == BigInteger.class
-        || type == UUID.class
-        || type == Character.class
-        || type.isEnum();
-  }
-
   private void value(AttributeValue value) {
     if (depth < 0) {
       rootValue = value;
       return;
     }
-    Frame frame = frames[depth];
+    GeneratorFrame frame = frames[depth];
     if (frame.kind == LIST) {
       frame.advance();
       frame.list.add(value);
@@ -379,33 +229,32 @@ final class AttributeGenerator extends JsonGenerator {
   }
 
   private void string(String text) {
-    Frame frame = depth < 0 ? null : frames[depth];
-    if (frame != null && frame.kind == SET) {
-      frame.advance();
-      frame.addScalar(AttributeValue.Type.S, text);
-    } else {
+    if (!addedToSet(AttributeValue.Type.S, text)) {
       value(AttributeValue.createS(text));
     }
   }
 
   private void number(String text) {
-    Frame frame = depth < 0 ? null : frames[depth];
-    if (frame != null && frame.kind == SET) {
-      frame.advance();
-      frame.addScalar(AttributeValue.Type.N, text);
-    } else {
+    if (!addedToSet(AttributeValue.Type.N, text)) {
       value(AttributeValue.createN(text));
     }
   }
 
   private void binary(SdkBytes bytes) {
-    Frame frame = depth < 0 ? null : frames[depth];
-    if (frame != null && frame.kind == SET) {
-      frame.advance();
-      frame.addScalar(AttributeValue.Type.B, bytes);
-    } else {
+    if (!addedToSet(AttributeValue.Type.B, bytes)) {
       value(AttributeValue.createB(bytes));
     }
+  }
+
+  /** Adds a string, number text or bytes to the open set; false when no set is open. */
+  private boolean addedToSet(AttributeValue.Type type, Object raw) {
+    GeneratorFrame frame = depth < 0 ? null : frames[depth];
+    if (frame != null && frame.kind == SET) {
+      frame.advance();
+      frame.addScalar(type, raw);
+      return true;
+    }
+    return false;
   }
 
   // -- paths for errors --
@@ -434,7 +283,7 @@ final class AttributeGenerator extends JsonGenerator {
       return rootPath;
     }
     StringBuilder path = new StringBuilder(path(depth));
-    Frame frame = frames[depth];
+    GeneratorFrame frame = frames[depth];
     if (frame.kind == LIST || frame.kind == SET) {
       append(path, null, frame.size());
     } else {
@@ -452,7 +301,7 @@ final class AttributeGenerator extends JsonGenerator {
   @Override
   public void writeNull() {
     if (depth >= 0) {
-      Frame frame = frames[depth];
+      GeneratorFrame frame = frames[depth];
       if (frame.kind == OBJECT) {
         return;
       }
@@ -523,8 +372,7 @@ final class AttributeGenerator extends JsonGenerator {
     if (!Double.isFinite(number)) {
       throw unstorable(notFinite(Double.toString(number)));
     }
-    double magnitude = Math.abs(number);
-    if (magnitude != 0 && (magnitude >= 1e126 || magnitude < 1e-130)) {
+    if (!StoredValues.inRange(number)) {
       throw unstorable(outOfRange(Double.toString(number)));
     }
     // Adding 0.0 turns -0.0 into 0.0: DynamoDB has no negative zero.
@@ -533,36 +381,10 @@ final class AttributeGenerator extends JsonGenerator {
 
   /** DynamoDB keeps 38 significant digits, magnitudes from 1E-130 to below 1E+126. */
   private void checkDynamoRange(BigDecimal number) {
-    String problem = rangeProblem(number);
+    String problem = StoredValues.rangeProblem(number);
     if (problem != null) {
       throw unstorable(problem);
     }
-  }
-
-  /** Why DynamoDB cannot store a number (over 38 significant digits, out of range), or null. */
-  static @Nullable String rangeProblem(BigDecimal number) {
-    if (number.signum() == 0) {
-      return null;
-    }
-    BigDecimal significant = number.stripTrailingZeros();
-    if (significant.precision() > 38) {
-      return "has "
-          + significant.precision()
-          + " significant digits; DynamoDB keeps at most 38: round it, or store it as a"
-          + " string";
-    }
-    int exponent = significant.precision() - significant.scale() - 1;
-    if (exponent > 125 || exponent < -130) {
-      return outOfRange(number.toString());
-    }
-    return null;
-  }
-
-  private static String outOfRange(String number) {
-    return "is "
-        + number
-        + ", outside DynamoDB's number range (magnitudes from 1E-130 to below 1E+126); store it"
-        + " as a string";
   }
 
   @Override
@@ -601,14 +423,6 @@ final class AttributeGenerator extends JsonGenerator {
     }
     checkDynamoRange(parsed);
     number(text);
-  }
-
-  private static String notFinite(String number) {
-    String what =
-        number.contains("NaN")
-            ? "NaN"
-            : number.contains("Infinity") ? number : "not a number ('" + number + "')";
-    return "is " + what + ": DynamoDB numbers must be finite; store it as null or a string";
   }
 
   @Override

@@ -1,11 +1,10 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.mapping;
 
 import com.fasterxml.jackson.databind.JavaType;
 import java.util.List;
 
 /**
- * An attribute of a model resolved from a dotted path: where it is, its Java type and how it is
- * stored.
+ * A model's attribute resolved from a dotted path: where it is, its Java type, how it is stored.
  *
  * @param segments the path's segments, such as {@code [address, city]}
  * @param type the Java type of the value at the path ({@code Optional} and other references are

@@ -1,12 +1,8 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.mapping;
 
-import static io.github.pydanticdynamo.internal.ItemMapper.EMPTY_LIST;
-import static io.github.pydanticdynamo.internal.ItemMapper.NUL;
-import static io.github.pydanticdynamo.internal.ItemMapper.isContainer;
-import static io.github.pydanticdynamo.internal.ItemMapper.isDecimal;
-import static io.github.pydanticdynamo.internal.ItemMapper.isNul;
-import static io.github.pydanticdynamo.internal.ItemMapper.parseWhole;
-import static io.github.pydanticdynamo.internal.ItemMapper.path;
+import static io.github.pydanticdynamo.internal.mapping.StoredValues.EMPTY_LIST;
+import static io.github.pydanticdynamo.internal.mapping.StoredValues.isDecimal;
+import static io.github.pydanticdynamo.internal.mapping.StoredValues.parseWhole;
 
 import com.fasterxml.jackson.core.Base64Variant;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -16,7 +12,6 @@ import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.core.base.ParserMinimalBase;
-import io.github.pydanticdynamo.internal.ItemMapper.NameSet;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -57,39 +52,13 @@ final class AttributeParser extends ParserMinimalBase {
   }
 
   /** A position in the item: the root, an object (M) or an array (L, SS, NS, BS). */
-  private abstract static class Cursor extends JsonStreamContext {
-    final @Nullable Cursor parent;
-    @Nullable String name;
-    @Nullable Object currentValue;
-
+  private abstract static class Cursor extends NestedContext<Cursor> {
     Cursor(@Nullable Cursor parent, int type) {
-      super(type, -1);
-      this.parent = parent;
-      this._nestingDepth = parent == null ? 0 : parent._nestingDepth + 1;
+      super(parent, type);
     }
 
     /** The next token here; containers are announced through {@link #child}. */
     abstract @Nullable JsonToken next(AttributeParser parser) throws IOException;
-
-    @Override
-    public @Nullable Cursor getParent() {
-      return parent;
-    }
-
-    @Override
-    public @Nullable String getCurrentName() {
-      return name;
-    }
-
-    @Override
-    public @Nullable Object getCurrentValue() {
-      return currentValue;
-    }
-
-    @Override
-    public void setCurrentValue(@Nullable Object value) {
-      currentValue = value;
-    }
   }
 
   private static final class RootCursor extends Cursor {
@@ -254,6 +223,16 @@ final class AttributeParser extends ParserMinimalBase {
                 + "' cannot be read: its type is unknown to this SDK version: "
                 + value);
     }
+  }
+
+  /** Whether a value has parts, so the model's node for it matters. */
+  private static boolean isContainer(AttributeValue value) {
+    AttributeValue.Type type = value.type();
+    return type == AttributeValue.Type.M || type == AttributeValue.Type.L;
+  }
+
+  private static boolean isNul(AttributeValue value) {
+    return value.type() == AttributeValue.Type.NUL;
   }
 
   /** The dotted path of the value a cursor is at: {@code address.zip}, {@code tags[2]}. */
@@ -492,20 +471,19 @@ final class AttributeParser extends ParserMinimalBase {
 
   @Override
   public float getFloatValue() throws IOException {
-    String text = decimal;
-    if (_currToken == JsonToken.VALUE_NUMBER_FLOAT && number == null && text != null) {
-      return Float.parseFloat(text);
-    }
-    return numeric().floatValue();
+    String text = unparsedDecimal();
+    return text != null ? Float.parseFloat(text) : numeric().floatValue();
   }
 
   @Override
   public double getDoubleValue() throws IOException {
-    String text = decimal;
-    if (_currToken == JsonToken.VALUE_NUMBER_FLOAT && number == null && text != null) {
-      return Double.parseDouble(text);
-    }
-    return numeric().doubleValue();
+    String text = unparsedDecimal();
+    return text != null ? Double.parseDouble(text) : numeric().doubleValue();
+  }
+
+  /** The current decimal's text while it has not been parsed into a BigDecimal, else null. */
+  private @Nullable String unparsedDecimal() {
+    return _currToken == JsonToken.VALUE_NUMBER_FLOAT && number == null ? decimal : null;
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.github.pydanticdynamo.internal;
+package io.github.pydanticdynamo.internal.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pydanticdynamo.InvalidCommandException;
-import io.github.pydanticdynamo.internal.AttributePath.Kind;
+import io.github.pydanticdynamo.internal.mapping.AttributePath.Kind;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;

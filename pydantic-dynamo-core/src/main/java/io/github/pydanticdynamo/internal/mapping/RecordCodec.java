@@ -1,0 +1,82 @@
+package io.github.pydanticdynamo.internal.mapping;
+
+import java.lang.invoke.MethodHandle;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** A record: its properties and canonical constructor. */
+final class RecordCodec extends ValueCodec {
+  /** One record component: its attribute name, accessor and converter. */
+  record Property(
+      String name,
+      int index,
+      MethodHandle accessor,
+      ValueCodec codec,
+      @Nullable Object absent,
+      boolean set) {}
+
+  Property[] properties = new Property[0];
+  @Nullable MethodHandle constructor;
+  boolean strictAbsent;
+
+  @Override
+  AttributeValue write(Object value, boolean atProperty) {
+    return AttributeValue.createM(writeMap(value, 0));
+  }
+
+  Map<String, AttributeValue> writeMap(Object record, int extra) {
+    Property[] props = properties;
+    Map<String, AttributeValue> map = new HashMap<>(capacity(props.length + extra));
+    for (Property p : props) {
+      Object v;
+      try {
+        v = p.accessor.invokeExact(record);
+      } catch (Throwable e) {
+        throw Bail.INSTANCE; // an accessor that throws: Jackson's path reports it
+      }
+      if (v != null) {
+        AttributeValue written = p.codec.write(v, true);
+        if (written != null) {
+          map.put(p.name, written);
+        }
+      }
+    }
+    return map;
+  }
+
+  @Override
+  Object read(AttributeValue value) {
+    if (value.type() != AttributeValue.Type.M) {
+      throw Bail.INSTANCE;
+    }
+    return readMap(value.m());
+  }
+
+  Object readMap(Map<String, AttributeValue> attributes) {
+    Property[] props = properties;
+    Object[] args = new Object[props.length];
+    for (Property p : props) {
+      AttributeValue v = attributes.get(p.name);
+      if (v == null || v.type() == AttributeValue.Type.NUL) {
+        // Absent and NULL properties read as absent: sets as empty sets, primitives as zero.
+        if (p.set) {
+          args[p.index] = ((SetCodec) p.codec).empty();
+        } else if (strictAbsent) {
+          throw Bail.INSTANCE;
+        } else {
+          args[p.index] = p.absent;
+        }
+      } else {
+        args[p.index] = p.codec.read(v);
+      }
+    }
+    try {
+      return (Object) Objects.requireNonNull(constructor).invokeExact(args);
+    } catch (Throwable e) {
+      throw Bail.INSTANCE; // a constructor that rejects the values: Jackson's path reports it
+    }
+  }
+}

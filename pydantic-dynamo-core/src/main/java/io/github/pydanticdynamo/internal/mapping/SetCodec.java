@@ -1,0 +1,68 @@
+package io.github.pydanticdynamo.internal.mapping;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** A Set of values whose distinct values write distinct strings or numbers: SS or NS. */
+final class SetCodec extends ValueCodec {
+  private final ValueCodec element;
+  private final boolean numbers;
+  private final boolean linked;
+
+  SetCodec(ValueCodec element, boolean numbers, boolean linked) {
+    this.element = element;
+    this.numbers = numbers;
+    this.linked = linked;
+  }
+
+  /** A new set, made as Jackson makes it (so even a HashSet's iteration order is the same). */
+  Set<Object> empty() {
+    return linked ? new LinkedHashSet<>() : new HashSet<>();
+  }
+
+  @Override
+  @Nullable AttributeValue write(Object value, boolean atProperty) {
+    Collection<?> set = (Collection<?>) value;
+    if (set.isEmpty()) {
+      // DynamoDB has no empty sets: omitted at a property, an empty list elsewhere.
+      return atProperty ? null : StoredValues.EMPTY_LIST;
+    }
+    List<String> texts = new ArrayList<>(set.size());
+    for (Object e : set) {
+      if (e == null) {
+        throw Bail.INSTANCE; // reported with its path by the Jackson path
+      }
+      AttributeValue v = element.write(e, false);
+      String text = numbers ? v.n() : v.s();
+      if (text == null) {
+        throw Bail.INSTANCE;
+      }
+      texts.add(text);
+    }
+    return numbers ? AttributeValue.createNs(texts) : AttributeValue.createSs(texts);
+  }
+
+  @Override
+  Object read(AttributeValue value) {
+    List<String> texts;
+    AttributeValue.Type t = value.type();
+    if (t == AttributeValue.Type.L && value.l().isEmpty()) {
+      return empty();
+    }
+    if (numbers ? t != AttributeValue.Type.NS : t != AttributeValue.Type.SS) {
+      throw Bail.INSTANCE;
+    }
+    texts = numbers ? value.ns() : value.ss();
+    Set<Object> set = empty();
+    for (String text : texts) {
+      set.add(element.read(numbers ? AttributeValue.createN(text) : AttributeValue.createS(text)));
+    }
+    return set;
+  }
+}

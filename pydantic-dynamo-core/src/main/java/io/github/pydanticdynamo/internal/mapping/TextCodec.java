@@ -1,0 +1,157 @@
+package io.github.pydanticdynamo.internal.mapping;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** UUID, Instant and LocalDate: written as {@code toString}, read back only in that form. */
+final class TextCodec extends ValueCodec {
+  private final Class<?> type;
+  private final Function<String, @Nullable Object> parse;
+
+  private TextCodec(Class<?> type, Function<String, @Nullable Object> parse) {
+    this.type = type;
+    this.parse = parse;
+  }
+
+  @Override
+  AttributeValue write(Object value, boolean atProperty) {
+    if (!type.isInstance(value)) {
+      throw Bail.INSTANCE;
+    }
+    return AttributeValue.createS(value.toString());
+  }
+
+  @Override
+  Object read(AttributeValue value) {
+    String s = value.s();
+    Object read = s == null ? null : parse.apply(s);
+    if (read == null) {
+      throw Bail.INSTANCE;
+    }
+    return read;
+  }
+
+  static final ValueCodec UUID_CODEC =
+      new TextCodec(UUID.class, s -> isCanonicalUuid(s) ? UUID.fromString(s) : null);
+  static final ValueCodec INSTANT = new TextCodec(Instant.class, TextCodec::readInstant);
+  static final ValueCodec LOCAL_DATE =
+      new TextCodec(LocalDate.class, s -> s.length() == 10 ? isoDate(s) : null);
+
+  /** {@code 8-4-4-4-12} hexadecimal digits, the only form UUID.toString writes. */
+  static boolean isCanonicalUuid(String s) {
+    if (s.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = s.charAt(i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      if (dash
+          ? c != '-'
+          : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An instant in the form Instant.toString writes ({@code 2024-05-01T10:15:30.123Z}), or null. */
+  static @Nullable Instant readInstant(String s) {
+    if (s.length() < 20 || s.charAt(s.length() - 1) != 'Z' || s.charAt(10) != 'T') {
+      return null;
+    }
+    Instant fast = isoInstant(s);
+    if (fast != null) {
+      return fast;
+    }
+    try {
+      return Instant.parse(s); // leap seconds, 24:00 and other rare forms
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** The number written by {@code s[from, to)}'s ASCII digits, or -1 when one is not a digit. */
+  static int digits(String s, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      int digit = s.charAt(i) - '0';
+      if (digit < 0 || digit > 9) {
+        return -1;
+      }
+      value = value * 10 + digit;
+    }
+    return value;
+  }
+
+  /**
+   * The date {@code YYYY-MM-DD} at the start of {@code s} (a four-digit year), as {@code
+   * LocalDate.parse} reads it; null when it is not one or not a valid date.
+   */
+  static @Nullable LocalDate isoDate(String s) {
+    if (s.length() < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 7);
+    int day = digits(s, 8, 10);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+      return null;
+    }
+    try {
+      return LocalDate.of(year, month, day);
+    } catch (DateTimeException e) {
+      return null; // February 30th and the like
+    }
+  }
+
+  /**
+   * The instant {@code YYYY-MM-DDTHH:MM:SS[.fraction]Z} as {@code Instant.parse} reads it; null for
+   * any other form (including the rare ones Instant.parse also reads: leap seconds, 24:00).
+   */
+  static @Nullable Instant isoInstant(String s) {
+    int length = s.length();
+    if (length < 20
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':'
+        || s.charAt(length - 1) != 'Z') {
+      return null;
+    }
+    LocalDate date = isoDate(s);
+    int hour = digits(s, 11, 13);
+    int minute = digits(s, 14, 16);
+    int second = digits(s, 17, 19);
+    if (date == null
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59) {
+      return null;
+    }
+    int nano = 0;
+    if (length > 20) {
+      int fractionDigits = length - 21;
+      if (s.charAt(19) != '.' || fractionDigits < 1 || fractionDigits > 9) {
+        return null;
+      }
+      int fraction = digits(s, 20, length - 1);
+      if (fraction < 0) {
+        return null;
+      }
+      nano = fraction;
+      for (int i = fractionDigits; i < 9; i++) {
+        nano *= 10;
+      }
+    }
+    return Instant.ofEpochSecond(
+        date.toEpochDay() * 86_400L + hour * 3_600L + minute * 60L + second, nano);
+  }
+}
