@@ -5,6 +5,7 @@ import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
 import io.awspring.cloud.autoconfigure.dynamodb.DynamoDbClientCustomizer;
 import io.awspring.cloud.autoconfigure.dynamodb.DynamoDbProperties;
 import io.github.pydanticdynamo.test.LocalDynamoDb;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -37,6 +38,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
 @ConditionalOnMissingBean(AwsConnectionDetails.class)
 public final class LocalDynamoDbAutoConfiguration {
   private static final Logger log = LoggerFactory.getLogger(LocalDynamoDbAutoConfiguration.class);
+  private static final AtomicBoolean announced = new AtomicBoolean();
 
   /** Created by Spring. */
   LocalDynamoDbAutoConfiguration() {}
@@ -84,10 +86,12 @@ public final class LocalDynamoDbAutoConfiguration {
 
   private static LocalDynamoDb engine() {
     LocalDynamoDb db = LocalDynamoDb.shared();
-    log.info(
-        "DynamoDB clients point at {} ({})",
-        db.endpoint(),
-        db.server() == null ? LocalDynamoDb.ENDPOINT_VARIABLE : "local dynalite engine");
+    if (announced.compareAndSet(false, true)) {
+      log.info(
+          "DynamoDB clients point at {} ({})",
+          db.endpoint(),
+          db.server() == null ? LocalDynamoDb.ENDPOINT_VARIABLE : "local dynalite engine");
+    }
     return db;
   }
 }
