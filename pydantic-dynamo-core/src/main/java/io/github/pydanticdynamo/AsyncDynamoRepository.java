@@ -13,7 +13,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
  * The asynchronous twin of {@link DynamoRepository}: the same operations and semantics, returning
  * {@link CompletableFuture}s for single results and reactive-streams {@link Publisher}s of pages,
  * which honour backpressure (a page is requested from DynamoDB only on demand) and cancellation.
- * Nothing blocks an SDK thread. Thread-safe.
+ * Nothing blocks an SDK thread. Thread-safe. To gather a bounded query into one list without a
+ * subscriber, use {@link #collectList(List, List, int)}, {@link #collectListBetween(List, List,
+ * List, int)} or {@link #collectBatch(Collection)}.
  *
  * <pre>{@code
  * AsyncDynamoRepository<FilmActor> actors = AsyncDynamoRepository.builder(FilmActor.class)
@@ -161,6 +163,123 @@ public interface AsyncDynamoRepository<T> extends AutoCloseable {
       @Nullable List<String> contentStart,
       @Nullable List<String> contentEnd,
       QueryOptions options);
+
+  /**
+   * Reads many items into one list, without writing a {@link org.reactivestreams.Subscriber}: the
+   * contents of every page of {@link #getBatch(Collection)}, bounded by the keys asked for. Keys
+   * without a stored item are left out; the order is not the keys' order.
+   *
+   * <pre>{@code
+   * List<PartitionedContent<FilmActor>> found =
+   *     actors.collectBatch(List.of(ContentKey.of(List.of(), List.of("tom-hanks")))).join();
+   * }</pre>
+   *
+   * @param keys the keys
+   * @return the stored contents, once every page has arrived
+   */
+  default CompletableFuture<List<PartitionedContent<T>>> collectBatch(Collection<ContentKey> keys) {
+    return PageCollector.collect(getBatch(keys), keys.size());
+  }
+
+  /**
+   * Lists by content prefix into one list, without writing a {@link
+   * org.reactivestreams.Subscriber}: at most {@code limit} contents in sort-key order, read one
+   * page at a time.
+   *
+   * <pre>{@code
+   * List<PartitionedContent<ActorReview>> latest =
+   *     reviews.collectList(List.of("tom-hanks"), List.of(), 10).join();
+   * }</pre>
+   *
+   * @param partitionIds the partition ids
+   * @param contentPrefix the content id prefix
+   * @param limit the most contents to gather (positive)
+   * @return the contents, once the query is done
+   * @throws InvalidCommandException when the limit is not positive
+   */
+  default CompletableFuture<List<PartitionedContent<T>>> collectList(
+      @Nullable List<String> partitionIds, @Nullable List<String> contentPrefix, int limit) {
+    return collectList(partitionIds, contentPrefix, QueryOptions.builder().limit(limit).build());
+  }
+
+  /**
+   * Lists by content prefix into one list, without writing a {@link
+   * org.reactivestreams.Subscriber}: the contents of every page of {@link #list(List, List,
+   * QueryOptions)}. The options must carry a {@link QueryOptions#limit() limit}, which bounds the
+   * list; to read a partition of unknown size, consume the {@code Publisher} page by page instead.
+   *
+   * <pre>{@code
+   * QueryOptions newestFirst = QueryOptions.builder().ascending(false).limit(20).build();
+   * List<PartitionedContent<ActorReview>> page =
+   *     reviews.collectList(List.of("tom-hanks"), List.of(), newestFirst).join();
+   * }</pre>
+   *
+   * @param partitionIds the partition ids
+   * @param contentPrefix the content id prefix
+   * @param options the query options, with a limit
+   * @return the contents, once the query is done
+   * @throws InvalidCommandException when the options have no limit
+   */
+  default CompletableFuture<List<PartitionedContent<T>>> collectList(
+      @Nullable List<String> partitionIds,
+      @Nullable List<String> contentPrefix,
+      QueryOptions options) {
+    int limit = PageCollector.requireLimit(options, "collectList");
+    return PageCollector.collect(list(partitionIds, contentPrefix, options), limit);
+  }
+
+  /**
+   * Lists a range into one list, without writing a {@link org.reactivestreams.Subscriber}: at most
+   * {@code limit} contents between the bounds (both included), in sort-key order.
+   *
+   * <pre>{@code
+   * List<PartitionedContent<ActorReview>> may = reviews.collectListBetween(
+   *     List.of("tom-hanks"), List.of("2024-05-01"), List.of("2024-05-31"), 100).join();
+   * }</pre>
+   *
+   * @param partitionIds the partition ids
+   * @param contentStart the lower bound
+   * @param contentEnd the upper bound
+   * @param limit the most contents to gather (positive)
+   * @return the contents, once the query is done
+   * @throws InvalidCommandException when the limit is not positive
+   */
+  default CompletableFuture<List<PartitionedContent<T>>> collectListBetween(
+      @Nullable List<String> partitionIds,
+      @Nullable List<String> contentStart,
+      @Nullable List<String> contentEnd,
+      int limit) {
+    return collectListBetween(
+        partitionIds, contentStart, contentEnd, QueryOptions.builder().limit(limit).build());
+  }
+
+  /**
+   * Lists a range into one list, without writing a {@link org.reactivestreams.Subscriber}: the
+   * contents of every page of {@link #listBetween(List, List, List, QueryOptions)}. The options
+   * must carry a {@link QueryOptions#limit() limit}, which bounds the list.
+   *
+   * <pre>{@code
+   * QueryOptions options = QueryOptions.builder().limit(50).consistentRead(true).build();
+   * List<PartitionedContent<ActorReview>> range = reviews.collectListBetween(
+   *     List.of("tom-hanks"), List.of("2024-05-01"), List.of("2024-05-31"), options).join();
+   * }</pre>
+   *
+   * @param partitionIds the partition ids
+   * @param contentStart the lower bound
+   * @param contentEnd the upper bound
+   * @param options the query options, with a limit
+   * @return the contents, once the query is done
+   * @throws InvalidCommandException when the options have no limit
+   */
+  default CompletableFuture<List<PartitionedContent<T>>> collectListBetween(
+      @Nullable List<String> partitionIds,
+      @Nullable List<String> contentStart,
+      @Nullable List<String> contentEnd,
+      QueryOptions options) {
+    int limit = PageCollector.requireLimit(options, "collectListBetween");
+    return PageCollector.collect(
+        listBetween(partitionIds, contentStart, contentEnd, options), limit);
+  }
 
   /**
    * Deletes every item under a prefix; see {@link DynamoRepository#delete}.

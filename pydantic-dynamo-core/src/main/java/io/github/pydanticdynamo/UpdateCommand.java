@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *     .append("tags", List.of("drama"))
  *     .remove("nickname")
  *     .expiry(Instant.parse("2030-01-01T00:00:00Z"))
- *     .currentVersion(3L)                 // optimistic check on _object_version
+ *     .currentVersion(3)                  // optimistic check on _object_version
  *     .build();
  * PartitionedContent<FilmActor> updated = repository.update(ids, contentIds, command);
  * }</pre>
@@ -303,17 +303,37 @@ public final class UpdateCommand {
 
     /**
      * Makes the update conditional on the stored version ({@code _object_version}); a stored item
-     * without a version counts as version 1.
+     * without a version counts as version 1. {@code currentVersion(1)} and {@code
+     * currentVersion(version)} with a {@code long} or {@code int} both work; {@link
+     * #clearCurrentVersion()} removes the check again.
      *
-     * @param version the expected version, or {@code null} for no check
+     * @param version the expected version, 1 or more
      * @return this builder
+     * @throws InvalidCommandException when the version is below 1
      */
-    public Builder currentVersion(@Nullable Long version) {
-      if (version != null && version < 1) {
+    public Builder currentVersion(long version) {
+      if (version < 1) {
         throw new InvalidCommandException(
             "currentVersion " + version + " is not a version; versions start at 1");
       }
-      this.currentVersion = version == null ? OptionalLong.empty() : OptionalLong.of(version);
+      this.currentVersion = OptionalLong.of(version);
+      return this;
+    }
+
+    /**
+     * Removes the version check (the default): the update applies whatever version is stored.
+     *
+     * <pre>{@code
+     * UpdateCommand.Builder command = UpdateCommand.builder().set("review", "x");
+     * if (expectedVersion != null) {
+     *   command.currentVersion(expectedVersion);
+     * }
+     * }</pre>
+     *
+     * @return this builder
+     */
+    public Builder clearCurrentVersion() {
+      this.currentVersion = OptionalLong.empty();
       return this;
     }
 

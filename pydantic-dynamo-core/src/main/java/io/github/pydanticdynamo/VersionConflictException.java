@@ -7,7 +7,7 @@ import java.util.OptionalLong;
  *
  * <pre>{@code
  * try {
- *   repository.update(ids, contentIds, UpdateCommand.builder().currentVersion(3L).set("name", "x").build());
+ *   repository.update(ids, contentIds, UpdateCommand.builder().currentVersion(3).set("name", "x").build());
  * } catch (VersionConflictException e) {
  *   long stored = e.storedVersion().orElseThrow();
  * }

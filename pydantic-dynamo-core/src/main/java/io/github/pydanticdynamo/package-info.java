@@ -31,7 +31,23 @@
  *
  * // optimistic update
  * reviews.update(List.of("tom-hanks"), List.of(created.toString()),
- *     UpdateCommand.builder().set("review", "Still great").currentVersion(1L).build());
+ *     UpdateCommand.builder().set("review", "Still great").currentVersion(1).build());
+ * }</pre>
+ *
+ * <h2>Asynchronous repository</h2>
+ *
+ * {@link io.github.pydanticdynamo.AsyncDynamoRepository} returns futures, and reactive-streams
+ * publishers of pages for queries and batch reads; its {@code collect…} methods gather a bounded
+ * query into one list without a subscriber.
+ *
+ * <pre>{@code
+ * AsyncDynamoRepository<ActorReview> reviews = AsyncDynamoRepository.builder(ActorReview.class)
+ *     .client(DynamoDbAsyncClient.create())
+ *     .tableName("app-table")
+ *     .partitionPrefix("films")
+ *     .build();
+ * CompletableFuture<List<PartitionedContent<ActorReview>>> latest =
+ *     reviews.collectList(List.of("tom-hanks"), List.of(), 10);
  * }</pre>
  *
  * <p>Keys are {@code prefix#partitionName#partitionIds…} and {@code contentType#contentIds…}, byte

@@ -1,5 +1,6 @@
 package io.github.pydanticdynamo.sample;
 
+import io.github.pydanticdynamo.test.autoconfigure.AutoConfigureLocalDynamoDb;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -8,16 +9,16 @@ import java.lang.annotation.Target;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
 
 /**
- * The whole sample on a random port, on the local engine, with a {@code RestTestClient} bound to
- * it. Every test class with this annotation shares one application context.
+ * The whole sample on a random port, on the local engine ({@code @AutoConfigureLocalDynamoDb}: the
+ * engine started once, the clients pointed at it, the table created), with a {@code RestTestClient}
+ * bound to it. Every test class with this annotation shares one application context.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(LocalEngineConfiguration.class)
+@AutoConfigureLocalDynamoDb
 @AutoConfigureRestTestClient
 @interface SampleAppTest {}

@@ -8,17 +8,17 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 /**
  * The local engine as a Testcontainers container, for machines with Docker: an image built from the
  * public {@code node} image plus the same pinned dynalite package that {@link DynaliteServer}
- * installs. Without Docker, use {@link LocalDynamoDb#shared()} instead.
+ * installs. Without Docker, use {@link LocalDynamoDb#shared()} instead. In a Spring Boot test, a
+ * {@code @ServiceConnection} field gives Spring Cloud AWS the container's endpoint, region and
+ * credentials ({@code AwsConnectionDetails}), as Spring Cloud AWS does for LocalStack.
  *
  * <pre>{@code
  * @Testcontainers(disabledWithoutDocker = true)
+ * @SpringBootTest
  * class ContainerIntegrationTests {
- *   @Container static DynaliteContainer dynalite = new DynaliteContainer();
+ *   @Container @ServiceConnection static DynaliteContainer dynalite = new DynaliteContainer();
  *
- *   @Test
- *   void answers() {
- *     URI endpoint = dynalite.endpoint();
- *   }
+ *   @Autowired DynamoRepository<FilmActor> actors;
  * }
  * }</pre>
  */

@@ -5,7 +5,9 @@
  * href="https://github.com/architect/dynalite">dynalite</a> (installed with the machine's {@code
  * npm} on first use, pinned by a lock file) on a free loopback port, once per JVM, and stops it
  * when the JVM exits. Setting {@code PYDANTIC_DYNAMO_ENDPOINT} points everything at another
- * endpoint instead (real DynamoDB or any compatible server).
+ * endpoint instead (real DynamoDB or any compatible server). Spring Boot applications test with
+ * {@link io.github.pydanticdynamo.test.autoconfigure.AutoConfigureLocalDynamoDb} and {@link
+ * io.github.pydanticdynamo.test.autoconfigure.DataDynamoTest}.
  *
  * <pre>{@code
  * @DynamoDbTest

@@ -117,7 +117,10 @@ public class ActorService {
    */
   public PartitionedContent<FilmActor> update(
       String id, ActorChange change, @Nullable Long expectedVersion) {
-    UpdateCommand.Builder command = UpdateCommand.builder().currentVersion(expectedVersion);
+    UpdateCommand.Builder command = UpdateCommand.builder();
+    if (expectedVersion != null) {
+      command.currentVersion(expectedVersion);
+    }
     if (change.name() != null) {
       command.set("name", change.name());
     }
