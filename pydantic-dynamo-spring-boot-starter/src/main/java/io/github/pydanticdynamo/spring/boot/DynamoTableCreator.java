@@ -1,24 +1,15 @@
 package io.github.pydanticdynamo.spring.boot;
 
+import io.github.pydanticdynamo.TableLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/**
- * Creates the entities' missing tables at startup ({@code pydantic-dynamo.create-tables=true}, for
- * development): string keys with the configured names, on-demand billing, time to live on {@code
- * _ttl} where the engine supports it; waits until each is active.
- */
+/** Creates the entities' missing tables at startup ({@code pydantic-dynamo.create-tables=true}). */
 final class DynamoTableCreator {
-  static final String TTL_ATTRIBUTE = "_ttl";
   private static final Logger log = LoggerFactory.getLogger(DynamoTableCreator.class);
 
   private final DynamoDbClient client;
@@ -34,9 +25,10 @@ final class DynamoTableCreator {
 
   /** Creates every missing table. */
   void createMissingTables() {
+    TableLayout layout = TableLayout.of(properties.partitionKey(), properties.sortKey());
     for (String table : catalog.tableNames()) {
       if (!exists(table)) {
-        create(table);
+        create(table, layout);
       }
     }
   }
@@ -50,41 +42,20 @@ final class DynamoTableCreator {
     }
   }
 
-  private void create(String table) {
-    String partitionKey = properties.partitionKey();
-    String sortKey = properties.sortKey();
-    log.info("Creating DynamoDB table '{}' (keys {}, {})", table, partitionKey, sortKey);
+  private void create(String table, TableLayout layout) {
+    log.info("Creating DynamoDB table '{}' ({})", table, layout);
     try {
-      client.createTable(
-          request ->
-              request
-                  .tableName(table)
-                  .billingMode(BillingMode.PAY_PER_REQUEST)
-                  .attributeDefinitions(attribute(partitionKey), attribute(sortKey))
-                  .keySchema(
-                      KeySchemaElement.builder()
-                          .attributeName(partitionKey)
-                          .keyType(KeyType.HASH)
-                          .build(),
-                      KeySchemaElement.builder()
-                          .attributeName(sortKey)
-                          .keyType(KeyType.RANGE)
-                          .build()));
+      client.createTable(layout.createTableRequest(table));
     } catch (ResourceInUseException e) {
       log.info("DynamoDB table '{}' is being created elsewhere; waiting for it", table);
     }
     client.waiter().waitUntilTableExists(request -> request.tableName(table));
-    enableTimeToLive(table);
+    enableTimeToLive(table, layout);
   }
 
-  private void enableTimeToLive(String table) {
+  private void enableTimeToLive(String table, TableLayout layout) {
     try {
-      client.updateTimeToLive(
-          request ->
-              request
-                  .tableName(table)
-                  .timeToLiveSpecification(
-                      spec -> spec.attributeName(TTL_ATTRIBUTE).enabled(true)));
+      client.updateTimeToLive(layout.timeToLiveRequest(table));
     } catch (DynamoDbException e) {
       String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
       if ("UnknownOperationException".equals(code)) {
@@ -94,17 +65,10 @@ final class DynamoTableCreator {
       } else {
         log.warn(
             "Could not enable time to live on '{}' of table '{}': {}",
-            TTL_ATTRIBUTE,
+            TableLayout.TTL_ATTRIBUTE,
             table,
             e.getMessage());
       }
     }
-  }
-
-  private static AttributeDefinition attribute(String name) {
-    return AttributeDefinition.builder()
-        .attributeName(name)
-        .attributeType(ScalarAttributeType.S)
-        .build();
   }
 }
