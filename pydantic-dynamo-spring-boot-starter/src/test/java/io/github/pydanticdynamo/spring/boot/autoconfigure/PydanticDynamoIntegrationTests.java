@@ -1,4 +1,4 @@
-package io.github.pydanticdynamo.spring.boot;
+package io.github.pydanticdynamo.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,8 @@ import io.github.pydanticdynamo.spring.boot.fixtures.app.FilmsApplication;
 import io.github.pydanticdynamo.spring.boot.fixtures.films.ActorReview;
 import io.github.pydanticdynamo.spring.boot.fixtures.films.FilmActor;
 import io.github.pydanticdynamo.spring.boot.fixtures.validated.Rating;
+import io.github.pydanticdynamo.spring.boot.health.DynamoTableHealthIndicator;
+import io.github.pydanticdynamo.spring.boot.observation.ObservedDynamoRepository;
 import io.github.pydanticdynamo.test.LocalDynamoDb;
 import io.github.pydanticdynamo.test.TestTable;
 import io.micrometer.observation.Observation;
@@ -238,7 +240,7 @@ class PydanticDynamoIntegrationTests {
 
     TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
     TestObservationRegistryAssert.assertThat(registry)
-        .hasNumberOfObservationsWithNameEqualTo(RepositoryObservation.NAME, 5)
+        .hasNumberOfObservationsWithNameEqualTo(ObservedDynamoRepository.OBSERVATION_NAME, 5)
         .hasHandledContextsThatSatisfy(
             contexts -> {
               List<String> seen =

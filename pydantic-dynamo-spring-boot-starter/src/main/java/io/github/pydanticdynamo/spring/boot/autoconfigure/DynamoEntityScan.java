@@ -1,4 +1,4 @@
-package io.github.pydanticdynamo.spring.boot;
+package io.github.pydanticdynamo.spring.boot.autoconfigure;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

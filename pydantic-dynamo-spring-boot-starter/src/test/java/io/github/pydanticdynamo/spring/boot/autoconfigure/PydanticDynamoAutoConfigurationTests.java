@@ -1,4 +1,4 @@
-package io.github.pydanticdynamo.spring.boot;
+package io.github.pydanticdynamo.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +18,8 @@ import io.github.pydanticdynamo.spring.boot.fixtures.films.ActorReview;
 import io.github.pydanticdynamo.spring.boot.fixtures.films.FilmActor;
 import io.github.pydanticdynamo.spring.boot.fixtures.tabled.AnnotatedTableItem;
 import io.github.pydanticdynamo.spring.boot.fixtures.validated.Rating;
+import io.github.pydanticdynamo.spring.boot.observation.ObservedAsyncDynamoRepository;
+import io.github.pydanticdynamo.spring.boot.observation.ObservedDynamoRepository;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import java.net.URI;

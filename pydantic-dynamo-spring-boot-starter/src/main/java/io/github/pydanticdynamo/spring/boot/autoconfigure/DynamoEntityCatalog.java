@@ -1,4 +1,4 @@
-package io.github.pydanticdynamo.spring.boot;
+package io.github.pydanticdynamo.spring.boot.autoconfigure;
 
 import io.github.pydanticdynamo.DynamoEntity;
 import java.util.ArrayList;
@@ -13,11 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/**
- * The application's entities and where each is stored, checked as a whole: every entity has a table
- * and a partition prefix, no two entities share items, every {@code pydantic-dynamo.entities} key
- * names an entity.
- */
+/** The application's entities and where each is stored, checked as a whole. */
 final class DynamoEntityCatalog {
   private final Map<Class<?>, DynamoEntityDefinition> definitions;
 

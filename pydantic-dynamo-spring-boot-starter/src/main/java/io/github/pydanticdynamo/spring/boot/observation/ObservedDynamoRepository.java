@@ -1,4 +1,4 @@
-package io.github.pydanticdynamo.spring.boot;
+package io.github.pydanticdynamo.spring.boot.observation;
 
 import io.github.pydanticdynamo.BatchResponse;
 import io.github.pydanticdynamo.ContentKey;
@@ -15,15 +15,34 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link DynamoRepository} that observes each operation. {@code getBatch}, {@code list} and
+ * A {@link DynamoRepository} that observes each operation as a Micrometer observation named {@value
+ * #OBSERVATION_NAME}, with the low-cardinality keys {@code operation}, {@code entity}, {@code
+ * table} and {@code outcome} ({@code success} or {@code error}). {@code getBatch}, {@code list} and
  * {@code listBetween} return lazy streams: their observation covers the call, not the pages the
- * caller reads later.
+ * caller reads later. The starter wraps its repositories in it when an observation registry is in
+ * use; wrap repositories built by hand the same way.
+ *
+ * <pre>{@code
+ * DynamoRepository<FilmActor> observed =
+ *     new ObservedDynamoRepository<>(DynamoRepository.builder(FilmActor.class)...build(), registry);
+ * }</pre>
+ *
+ * @param <T> the model type
  */
-final class ObservedDynamoRepository<T> implements DynamoRepository<T> {
+public final class ObservedDynamoRepository<T> implements DynamoRepository<T> {
+  /** The name of the observations. */
+  public static final String OBSERVATION_NAME = "pydantic.dynamo.operation";
+
   private final DynamoRepository<T> delegate;
   private final RepositoryObservation observation;
 
-  ObservedDynamoRepository(DynamoRepository<T> delegate, ObservationRegistry registry) {
+  /**
+   * Wraps a repository.
+   *
+   * @param delegate the repository that does the work
+   * @param registry the registry the observations are made in
+   */
+  public ObservedDynamoRepository(DynamoRepository<T> delegate, ObservationRegistry registry) {
     this.delegate = delegate;
     this.observation = new RepositoryObservation(registry, delegate.settings());
   }

@@ -1,4 +1,4 @@
-package io.github.pydanticdynamo.spring.boot;
+package io.github.pydanticdynamo.spring.boot.health;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -13,16 +13,29 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
- * The health of one table (DescribeTable): UP when it exists, is ACTIVE (or UPDATING, which still
- * serves requests) and has the configured key attributes; DOWN with the reason otherwise.
+ * The health of one table, from DescribeTable: UP when it exists, is ACTIVE (or UPDATING, which
+ * still serves requests) and has the configured key attributes; DOWN with the reason otherwise. The
+ * starter registers one per table under the {@code pydanticDynamo} health contributor.
+ *
+ * <pre>{@code
+ * HealthIndicator actors = new DynamoTableHealthIndicator(client, "app-table", "PK", "SK");
+ * }</pre>
  */
-final class DynamoTableHealthIndicator implements HealthIndicator {
+public final class DynamoTableHealthIndicator implements HealthIndicator {
   private final DynamoDbClient client;
   private final String tableName;
   private final String partitionKey;
   private final String sortKey;
 
-  DynamoTableHealthIndicator(
+  /**
+   * Checks one table.
+   *
+   * @param client the client the repositories use
+   * @param tableName the table
+   * @param partitionKey the partition key attribute name the repositories use
+   * @param sortKey the sort key attribute name the repositories use
+   */
+  public DynamoTableHealthIndicator(
       DynamoDbClient client, String tableName, String partitionKey, String sortKey) {
     this.client = client;
     this.tableName = tableName;

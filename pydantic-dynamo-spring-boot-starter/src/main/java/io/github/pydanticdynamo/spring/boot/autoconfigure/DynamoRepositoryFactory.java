@@ -1,4 +1,4 @@
-package io.github.pydanticdynamo.spring.boot;
+package io.github.pydanticdynamo.spring.boot.autoconfigure;
 
 import io.github.pydanticdynamo.AsyncDynamoRepository;
 import io.github.pydanticdynamo.BatchSettings;
@@ -14,11 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/**
- * Builds the repository beans from the entity catalog, the properties, the clients, the item mapper
- * and the optional validator; turns the core's model and setting errors into startup failures that
- * name the entity and the fix.
- */
+/** Builds the repository beans and turns the core's model errors into start-up failures. */
 final class DynamoRepositoryFactory {
   private final DynamoEntityCatalog catalog;
   private final PydanticDynamoProperties properties;

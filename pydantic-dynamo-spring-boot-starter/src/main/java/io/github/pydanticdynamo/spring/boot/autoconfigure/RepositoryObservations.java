@@ -1,7 +1,9 @@
-package io.github.pydanticdynamo.spring.boot;
+package io.github.pydanticdynamo.spring.boot.autoconfigure;
 
 import io.github.pydanticdynamo.AsyncDynamoRepository;
 import io.github.pydanticdynamo.DynamoRepository;
+import io.github.pydanticdynamo.spring.boot.observation.ObservedAsyncDynamoRepository;
+import io.github.pydanticdynamo.spring.boot.observation.ObservedDynamoRepository;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 

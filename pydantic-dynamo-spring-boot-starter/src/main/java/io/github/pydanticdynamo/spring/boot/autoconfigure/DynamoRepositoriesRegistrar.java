@@ -1,4 +1,4 @@
-package io.github.pydanticdynamo.spring.boot;
+package io.github.pydanticdynamo.spring.boot.autoconfigure;
 
 import io.github.pydanticdynamo.AsyncDynamoRepository;
 import io.github.pydanticdynamo.DynamoEntity;
@@ -25,12 +25,7 @@ import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
-/**
- * Finds the {@link DynamoEntity @DynamoEntity} types (in the {@link DynamoEntityScan} packages,
- * else the auto-configuration packages) and registers the entity catalog and, per entity, a {@code
- * DynamoRepository<E>} and an {@code AsyncDynamoRepository<E>} bean typed with generics, unless the
- * application already defines a bean of that generic type.
- */
+/** Scans for {@link DynamoEntity @DynamoEntity} types and registers their repository beans. */
 final class DynamoRepositoriesRegistrar implements ImportBeanDefinitionRegistrar {
   static final String CATALOG_BEAN = "pydanticDynamoEntityCatalog";
 

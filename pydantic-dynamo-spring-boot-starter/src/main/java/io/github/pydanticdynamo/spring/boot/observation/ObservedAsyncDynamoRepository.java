@@ -1,4 +1,4 @@
-package io.github.pydanticdynamo.spring.boot;
+package io.github.pydanticdynamo.spring.boot.observation;
 
 import io.github.pydanticdynamo.AsyncDynamoRepository;
 import io.github.pydanticdynamo.BatchResponse;
@@ -16,15 +16,30 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 
 /**
- * An {@link AsyncDynamoRepository} that observes each operation until its future completes. {@code
- * getBatch}, {@code list} and {@code listBetween} return publishers: their observation covers the
- * call, not the pages read on subscription.
+ * An {@link AsyncDynamoRepository} that observes each operation until its future completes, as
+ * {@link ObservedDynamoRepository} does for the synchronous one. {@code getBatch}, {@code list} and
+ * {@code listBetween} return publishers: their observation covers the call, not the pages read on
+ * subscription.
+ *
+ * <pre>{@code
+ * AsyncDynamoRepository<FilmActor> observed = new ObservedAsyncDynamoRepository<>(
+ *     AsyncDynamoRepository.builder(FilmActor.class)...build(), registry);
+ * }</pre>
+ *
+ * @param <T> the model type
  */
-final class ObservedAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> {
+public final class ObservedAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> {
   private final AsyncDynamoRepository<T> delegate;
   private final RepositoryObservation observation;
 
-  ObservedAsyncDynamoRepository(AsyncDynamoRepository<T> delegate, ObservationRegistry registry) {
+  /**
+   * Wraps a repository.
+   *
+   * @param delegate the repository that does the work
+   * @param registry the registry the observations are made in
+   */
+  public ObservedAsyncDynamoRepository(
+      AsyncDynamoRepository<T> delegate, ObservationRegistry registry) {
     this.delegate = delegate;
     this.observation = new RepositoryObservation(registry, delegate.settings());
   }

@@ -1,4 +1,4 @@
-package io.github.pydanticdynamo.spring.boot;
+package io.github.pydanticdynamo.spring.boot.observation;
 
 import io.github.pydanticdynamo.RepositorySettings;
 import io.micrometer.observation.Observation;
@@ -7,13 +7,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
-/**
- * Starts and stops the observation of one repository operation: name {@value #NAME}, low
- * cardinality keys {@code operation}, {@code entity}, {@code table} and {@code outcome} ({@code
- * success} or {@code error}).
- */
+/** Starts and stops the observation of one repository operation. */
 final class RepositoryObservation {
-  static final String NAME = "pydantic.dynamo.operation";
+  private static final String NAME = ObservedDynamoRepository.OBSERVATION_NAME;
   private static final String OUTCOME = "outcome";
   private static final String SUCCESS = "success";
   private static final String ERROR = "error";

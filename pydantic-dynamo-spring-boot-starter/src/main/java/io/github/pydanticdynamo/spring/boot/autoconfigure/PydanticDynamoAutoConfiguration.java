@@ -1,10 +1,11 @@
-package io.github.pydanticdynamo.spring.boot;
+package io.github.pydanticdynamo.spring.boot.autoconfigure;
 
 import io.awspring.cloud.autoconfigure.AwsAsyncClientCustomizer;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
 import io.awspring.cloud.autoconfigure.dynamodb.DynamoDbProperties;
 import io.github.pydanticdynamo.DynamoRepository;
+import io.github.pydanticdynamo.spring.boot.health.DynamoTableHealthIndicator;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +41,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code DynamoDbAsyncClient} from the same {@code spring.cloud.aws.*} settings. Every bean backs
  * off when the application defines its own. With Spring Boot's health module, a health contributor
  * {@code pydanticDynamo} checks each table; with Micrometer, each repository operation is observed
- * as {@value RepositoryObservation#NAME}.
+ * as {@value
+ * io.github.pydanticdynamo.spring.boot.observation.ObservedDynamoRepository#OBSERVATION_NAME}.
  *
  * <pre>{@code
  * @Service
