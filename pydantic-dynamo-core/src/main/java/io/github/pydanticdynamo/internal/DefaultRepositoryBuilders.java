@@ -223,7 +223,8 @@ public final class DefaultRepositoryBuilders {
     public DynamoRepository<T> build() {
       RepositoryConfig config = config(client);
       return new DefaultDynamoRepository<>(
-          new RepositoryCore<>(type, config), Objects.requireNonNull(client));
+          new RepositoryCore<>(type, config),
+          MissingTables.sync(Objects.requireNonNull(client), config.settings()));
     }
   }
 
@@ -245,7 +246,8 @@ public final class DefaultRepositoryBuilders {
     public AsyncDynamoRepository<T> build() {
       RepositoryConfig config = config(client);
       return new DefaultAsyncDynamoRepository<>(
-          new RepositoryCore<>(type, config), Objects.requireNonNull(client));
+          new RepositoryCore<>(type, config),
+          MissingTables.async(Objects.requireNonNull(client), config.settings()));
     }
   }
 }
