@@ -44,11 +44,16 @@ final class DynamoRepositoriesRegistrar implements ImportBeanDefinitionRegistrar
   public void registerBeanDefinitions(
       AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
     List<Class<?>> entities = scan(packagesToScan(registry));
+    // before any bean is registered: Spring's own clash report would advise bean overriding
+    DynamoEntityCatalog.checkSimpleNames(entities);
     RootBeanDefinition catalog = new RootBeanDefinition(DynamoEntityCatalog.class);
     catalog.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
     catalog.setInstanceSupplier(
         () ->
-            new DynamoEntityCatalog(entities, beanFactory.getBean(PydanticDynamoProperties.class)));
+            new DynamoEntityCatalog(
+                entities,
+                beanFactory.getBean(PydanticDynamoProperties.class),
+                EntitySettingNames.of(environment)));
     registry.registerBeanDefinition(CATALOG_BEAN, catalog);
     for (Class<?> entity : entities) {
       register(

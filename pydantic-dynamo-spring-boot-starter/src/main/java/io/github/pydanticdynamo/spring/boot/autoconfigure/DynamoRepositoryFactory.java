@@ -1,5 +1,7 @@
 package io.github.pydanticdynamo.spring.boot.autoconfigure;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.github.pydanticdynamo.AsyncDynamoRepository;
 import io.github.pydanticdynamo.BatchSettings;
 import io.github.pydanticdynamo.DynamoRepository;
@@ -7,8 +9,13 @@ import io.github.pydanticdynamo.InvalidCommandException;
 import io.github.pydanticdynamo.InvalidModelException;
 import io.github.pydanticdynamo.PydanticDynamoException;
 import io.github.pydanticdynamo.RepositoryBuilder;
+import io.github.pydanticdynamo.TableLayout;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -45,7 +52,7 @@ final class DynamoRepositoryFactory {
   <T> DynamoRepository<T> sync(Class<T> entityType) {
     DynamoRepository.Builder<T> builder =
         configure(DynamoRepository.builder(entityType), entityType).client(syncClient(entityType));
-    DynamoRepository<T> repository = build(entityType, builder::build);
+    DynamoRepository<T> repository = build(catalog.definition(entityType), builder::build);
     for (RepositoryDecorator decorator : decorators) {
       repository = decorator.decorate(repository);
     }
@@ -56,7 +63,7 @@ final class DynamoRepositoryFactory {
     AsyncDynamoRepository.Builder<T> builder =
         configure(AsyncDynamoRepository.builder(entityType), entityType)
             .client(asyncClient(entityType));
-    AsyncDynamoRepository<T> repository = build(entityType, builder::build);
+    AsyncDynamoRepository<T> repository = build(catalog.definition(entityType), builder::build);
     for (RepositoryDecorator decorator : decorators) {
       repository = decorator.decorate(repository);
     }
@@ -97,8 +104,8 @@ final class DynamoRepositoryFactory {
     DynamoEntityDefinition definition = catalog.definition(entityType);
     builder
         .tableName(definition.tableName())
-        .partitionKey(properties.partitionKey())
-        .sortKey(properties.sortKey())
+        .partitionKey(definition.layout().partitionKey())
+        .sortKey(definition.layout().sortKey())
         .partitionPrefix(definition.partitionPrefix())
         .partitionName(definition.partitionName())
         .contentType(definition.contentType())
@@ -129,7 +136,8 @@ final class DynamoRepositoryFactory {
     return settings;
   }
 
-  private static <R> R build(Class<?> entityType, Supplier<R> build) {
+  private <R> R build(DynamoEntityDefinition definition, Supplier<R> build) {
+    Class<?> entityType = definition.entityType();
     try {
       return build.get();
     } catch (InvalidModelException e) {
@@ -138,11 +146,7 @@ final class DynamoRepositoryFactory {
               + entityType.getName()
               + " cannot be built: "
               + e.getMessage(),
-          "Change the model "
-              + entityType.getSimpleName()
-              + " as the message says (rename the property or mark it @JsonIgnore), or choose"
-              + " other key attribute names with pydantic-dynamo.partition-key and"
-              + " pydantic-dynamo.sort-key.",
+          modelAction(definition),
           e);
     } catch (InvalidCommandException e) {
       throw new PydanticDynamoConfigurationException(
@@ -166,6 +170,60 @@ final class DynamoRepositoryFactory {
               + e.getMessage(),
           "Check the model " + entityType.getSimpleName() + " and the pydantic-dynamo settings.",
           e);
+    }
+  }
+
+  /** The fix for a rejected model: it depends on which of its properties clash, if any. */
+  private String modelAction(DynamoEntityDefinition definition) {
+    Class<?> type = definition.entityType();
+    String model = type.getSimpleName();
+    Set<String> names = propertyNames(type);
+    TableLayout layout = definition.layout();
+    List<String> keys =
+        Stream.of(layout.partitionKey(), layout.sortKey()).filter(names::contains).toList();
+    List<String> internal =
+        TableLayout.internalAttributes().stream().filter(names::contains).sorted().toList();
+    if (!keys.isEmpty()) {
+      return "Rename the property "
+          + String.join(" and ", keys)
+          + " of "
+          + model
+          + " (or store it under another name with @JsonProperty(\"...\"), or leave it out with"
+          + " @JsonIgnore), or, when the table's key attributes are named otherwise, set "
+          + definition.keySettings()
+          + " to the table's key names.";
+    }
+    if (!internal.isEmpty()) {
+      return "Rename the property "
+          + String.join(" and ", internal)
+          + " of "
+          + model
+          + ", store it under another name with @JsonProperty(\"...\"), or leave it out with"
+          + " @JsonIgnore: the repository keeps "
+          + String.join(", ", new TreeSet<>(TableLayout.internalAttributes()))
+          + " for itself.";
+    }
+    return "Change "
+        + model
+        + " as the message says: give the property a type the library stores (records, strings,"
+        + " numbers, booleans, enums, java.time types, UUID, byte[], collections and maps of"
+        + " these), teach Jackson to write and read it with a PydanticDynamoObjectMapperCustomizer"
+        + " bean (a module, or a serializer and deserializer), or leave it out with @JsonIgnore.";
+  }
+
+  /** The model's property names as Jackson writes them, or none when Jackson cannot tell. */
+  private Set<String> propertyNames(Class<?> type) {
+    try {
+      ObjectMapper mapper = objectMapper.objectMapper();
+      return mapper
+          .getSerializationConfig()
+          .introspect(mapper.constructType(type))
+          .findProperties()
+          .stream()
+          .map(BeanPropertyDefinition::getName)
+          .collect(Collectors.toSet());
+    } catch (RuntimeException e) {
+      return Set.of();
     }
   }
 

@@ -6,43 +6,19 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
-/** Creates the entities' missing tables at startup ({@code pydantic-dynamo.create-tables=true}). */
+/** Creates the tables the verifier found missing ({@code pydantic-dynamo.create-tables=true}). */
 final class DynamoTableCreator {
   private static final Logger log = LoggerFactory.getLogger(DynamoTableCreator.class);
 
   private final DynamoDbClient client;
-  private final DynamoEntityCatalog catalog;
-  private final PydanticDynamoProperties properties;
 
-  DynamoTableCreator(
-      DynamoDbClient client, DynamoEntityCatalog catalog, PydanticDynamoProperties properties) {
+  DynamoTableCreator(DynamoDbClient client) {
     this.client = client;
-    this.catalog = catalog;
-    this.properties = properties;
   }
 
-  /** Creates every missing table. */
-  void createMissingTables() {
-    TableLayout layout = TableLayout.of(properties.partitionKey(), properties.sortKey());
-    for (String table : catalog.tableNames()) {
-      if (!exists(table)) {
-        create(table, layout);
-      }
-    }
-  }
-
-  private boolean exists(String table) {
-    try {
-      client.describeTable(request -> request.tableName(table));
-      return true;
-    } catch (ResourceNotFoundException e) {
-      return false;
-    }
-  }
-
-  private void create(String table, TableLayout layout) {
+  /** Creates the table, waits until it is active and enables time to live where supported. */
+  void create(String table, TableLayout layout) {
     log.info("Creating DynamoDB table '{}' ({})", table, layout);
     try {
       client.createTable(layout.createTableRequest(table));

@@ -39,9 +39,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * named by {@link DynamoEntityScan}), configured by {@link PydanticDynamoProperties}. The
  * synchronous {@code DynamoDbClient} comes from Spring Cloud AWS; this configuration adds the
  * {@code DynamoDbAsyncClient} from the same {@code spring.cloud.aws.*} settings. Every bean backs
- * off when the application defines its own. With Spring Boot's health module, a health contributor
- * {@code pydanticDynamo} checks each table; with Micrometer, each repository operation is observed
- * as {@value
+ * off when the application defines its own. Before the first repository is built, every table the
+ * entities use is checked once ({@code pydantic-dynamo.verify-tables}, on by default). With Spring
+ * Boot's health module, a health contributor {@code pydanticDynamo} checks each table; with
+ * Micrometer, each repository operation is observed as {@value
  * io.github.pydanticdynamo.spring.boot.observation.ObservedDynamoRepository#OBSERVATION_NAME}.
  *
  * <pre>{@code
@@ -84,9 +85,9 @@ public final class PydanticDynamoAutoConfiguration {
       ObjectProvider<DynamoDbAsyncClient> asyncClient,
       PydanticDynamoObjectMapper objectMapper,
       ObjectProvider<RepositoryDecorator> decorators,
-      ObjectProvider<DynamoTableCreator> tableCreator,
+      ObjectProvider<DynamoTableVerifier> tableVerifier,
       BeanFactory beanFactory) {
-    tableCreator.getIfAvailable(); // the tables exist before any repository is built
+    tableVerifier.getIfAvailable(); // the tables are checked (or made) before any repository
     return new DynamoRepositoryFactory(
         catalog,
         properties,
@@ -100,11 +101,29 @@ public final class PydanticDynamoAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBooleanProperty(name = "pydantic-dynamo.create-tables")
-  DynamoTableCreator pydanticDynamoTableCreator(
-      DynamoDbClient client, DynamoEntityCatalog catalog, PydanticDynamoProperties properties) {
-    DynamoTableCreator creator = new DynamoTableCreator(client, catalog, properties);
-    creator.createMissingTables();
-    return creator;
+  DynamoTableCreator pydanticDynamoTableCreator(DynamoDbClient client) {
+    return new DynamoTableCreator(client);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  DynamoTableVerifier pydanticDynamoTableVerifier(
+      DynamoEntityCatalog catalog,
+      PydanticDynamoProperties properties,
+      ObjectProvider<DynamoDbAsyncClient> asyncClient,
+      ObjectProvider<DynamoDbClient> client,
+      ObjectProvider<DynamoTableCreator> creator) {
+    DynamoTableCreator tableCreator = creator.getIfAvailable();
+    boolean work = properties.verifyTables() || tableCreator != null;
+    DynamoTableVerifier verifier =
+        new DynamoTableVerifier(
+            work ? asyncClient.getIfAvailable() : null,
+            work ? client.getIfAvailable() : null,
+            catalog,
+            properties.verifyTables(),
+            tableCreator);
+    verifier.run();
+    return verifier;
   }
 
   private static @Nullable Object validator(BeanFactory beanFactory) {
@@ -162,13 +181,13 @@ public final class PydanticDynamoAutoConfiguration {
     @ConditionalOnMissingBean(name = "pydanticDynamoHealthContributor")
     @ConditionalOnBean(DynamoDbClient.class)
     CompositeHealthContributor pydanticDynamoHealthContributor(
-        DynamoEntityCatalog catalog, PydanticDynamoProperties properties, DynamoDbClient client) {
+        DynamoEntityCatalog catalog, DynamoDbClient client) {
       Map<String, HealthIndicator> tables = new LinkedHashMap<>();
-      for (String table : catalog.tableNames()) {
+      for (EntityTable table : catalog.tables()) {
         tables.put(
-            table,
+            table.name(),
             new DynamoTableHealthIndicator(
-                client, table, properties.partitionKey(), properties.sortKey()));
+                client, table.name(), table.layout(), table.keySettings()));
       }
       return CompositeHealthContributor.fromMap(tables);
     }

@@ -5,9 +5,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The starter cannot configure the repositories from the application's settings and entities: no
- * table or partition prefix for an entity, two entities that would share items, a model the
- * repository rejects. Thrown at startup; Spring Boot reports it through a failure analyzer with
- * {@link #action()} as the fix.
+ * table or partition prefix for an entity, an invalid table name or setting, two entities that
+ * would share items or bean names, a model the repository rejects, or a table the start-up check
+ * found missing, unusable or with other keys (or could not reach). Thrown at startup; Spring Boot
+ * reports it through a failure analyzer with {@link #action()} as the fix.
  *
  * <pre>{@code
  * try {

@@ -3,8 +3,11 @@ package io.github.pydanticdynamo.spring.boot.autoconfigure;
 import io.github.pydanticdynamo.BatchSettings;
 import io.github.pydanticdynamo.RepositoryBuilder;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,15 +26,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * }</pre>
  *
  * @param enabled Whether the starter creates its clients and repositories.
- * @param tableName Default table of every entity that names no table of its own.
- * @param partitionKey Partition (hash) key attribute name of the tables.
- * @param sortKey Sort (range) key attribute name of the tables.
+ * @param tableName Default table of every entity that names no table of its own: 3 to 255 letters,
+ *     digits, '_', '-' and '.'.
+ * @param partitionKey Partition (hash) key attribute name of the tables; an entity can name its own
+ *     with pydantic-dynamo.entities.[name].partition-key.
+ * @param sortKey Sort (range) key attribute name of the tables; an entity can name its own with
+ *     pydantic-dynamo.entities.[name].sort-key.
  * @param partitionPrefix First part of every partition key, usually the application's name.
  * @param consistentReads Whether reads are strongly consistent by default.
  * @param hideExpired Whether reads leave out items whose expiry has passed but that DynamoDB has
  *     not deleted yet.
  * @param createTables Whether missing tables are created at startup, with string keys named as
  *     configured, on-demand billing and time to live on the "_ttl" attribute. For development only.
+ * @param verifyTables Whether every table the entities use is checked at startup (one DescribeTable
+ *     per table): it must exist, be usable and have the configured key names, typed S. Needs the
+ *     dynamodb:DescribeTable permission; when it is denied, startup goes on with a warning.
  * @param batch Concurrency and retries of batch operations.
  * @param entities Per-entity settings, keyed by the entity's simple name in kebab case, such as
  *     "film-actor" for FilmActor.
@@ -46,6 +55,7 @@ public record PydanticDynamoProperties(
     @DefaultValue("false") boolean consistentReads,
     @DefaultValue("false") boolean hideExpired,
     @DefaultValue("false") boolean createTables,
+    @DefaultValue("true") boolean verifyTables,
     @DefaultValue Batch batch,
     @DefaultValue Map<String, Entity> entities) {
 
@@ -53,7 +63,8 @@ public record PydanticDynamoProperties(
   public static final String PREFIX = "pydantic-dynamo";
 
   /**
-   * Creates the properties (Spring Boot binds them); keeps the per-entity map immutable.
+   * Creates the properties (Spring Boot binds them); keeps the per-entity map immutable and checks
+   * the table names against DynamoDB's rules, so a bad one stops startup when it binds.
    *
    * @param enabled see {@link #enabled()}
    * @param tableName see {@link #tableName()}
@@ -63,11 +74,17 @@ public record PydanticDynamoProperties(
    * @param consistentReads see {@link #consistentReads()}
    * @param hideExpired see {@link #hideExpired()}
    * @param createTables see {@link #createTables()}
+   * @param verifyTables see {@link #verifyTables()}
    * @param batch see {@link #batch()}
    * @param entities see {@link #entities()}
    */
   public PydanticDynamoProperties {
     entities = Map.copyOf(entities);
+    TableNames.check(tableName, PREFIX + ".table-name");
+    for (Map.Entry<String, Entity> entity : new TreeMap<>(entities).entrySet()) {
+      TableNames.check(
+          entity.getValue().tableName(), PREFIX + ".entities." + entity.getKey() + ".table-name");
+    }
   }
 
   /**
@@ -124,6 +141,18 @@ public record PydanticDynamoProperties(
     return key.toString();
   }
 
+  private static String kebab(String camel) {
+    StringBuilder kebab = new StringBuilder(camel.length() + 4);
+    for (char c : camel.toCharArray()) {
+      if (Character.isUpperCase(c)) {
+        kebab.append('-').append(Character.toLowerCase(c));
+      } else {
+        kebab.append(c);
+      }
+    }
+    return kebab.toString();
+  }
+
   static String normalize(String key) {
     return key.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
   }
@@ -145,13 +174,37 @@ public record PydanticDynamoProperties(
    *     pydantic-dynamo.partition-prefix.
    * @param consistentReads Whether the entity's reads are strongly consistent. Overrides
    *     pydantic-dynamo.consistent-reads.
+   * @param partitionKey Partition (hash) key attribute name of the entity's table. Overrides
+   *     pydantic-dynamo.partition-key.
+   * @param sortKey Sort (range) key attribute name of the entity's table. Overrides
+   *     pydantic-dynamo.sort-key.
    */
   public record Entity(
       @Nullable String partitionName,
       @Nullable String contentType,
       @Nullable String tableName,
       @Nullable String partitionPrefix,
-      @Nullable Boolean consistentReads) {}
+      @Nullable Boolean consistentReads,
+      @Nullable String partitionKey,
+      @Nullable String sortKey) {
+
+    /**
+     * The names of these settings as they are written under {@code
+     * pydantic-dynamo.entities.<name>}, sorted.
+     *
+     * <pre>{@code
+     * Entity.settingNames(); // [consistent-reads, content-type, partition-key, ...]
+     * }</pre>
+     *
+     * @return the kebab-case names
+     */
+    public static List<String> settingNames() {
+      return Arrays.stream(Entity.class.getRecordComponents())
+          .map(component -> kebab(component.getName()))
+          .sorted()
+          .toList();
+    }
+  }
 
   /**
    * How batch operations run, mapped to the core {@link BatchSettings}.

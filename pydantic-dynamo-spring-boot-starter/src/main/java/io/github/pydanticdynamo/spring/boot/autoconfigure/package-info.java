@@ -29,10 +29,11 @@
  * the customizers of the async client and of the Jackson 2 mapper, and the configuration exception.
  * The rest is package-private and follows the start-up in order: the registrar scans the entities
  * and registers one repository bean pair per entity; the entity catalog resolves where each entity
- * is stored (properties over annotation over defaults) and rejects conflicts; the repository
- * factory builds each repository from it, after the table creator (when {@code
- * pydantic-dynamo.create-tables} is on) and wraps it with the decorators (observations); the
- * failure analyzer turns a {@link
+ * is stored (properties over annotation over defaults) and rejects conflicts; the table verifier
+ * describes each table once ({@code pydantic-dynamo.verify-tables}) and checks it, creating missing
+ * ones through the table creator when {@code pydantic-dynamo.create-tables} is on; the repository
+ * factory then builds each repository and wraps it with the decorators (observations); the failure
+ * analyzer turns a {@link
  * io.github.pydanticdynamo.spring.boot.autoconfigure.PydanticDynamoConfigurationException} into a
  * start-up report with the fix.
  *

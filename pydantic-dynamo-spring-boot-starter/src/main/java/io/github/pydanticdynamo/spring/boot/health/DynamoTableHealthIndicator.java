@@ -1,46 +1,67 @@
 package io.github.pydanticdynamo.spring.boot.health;
 
+import io.github.pydanticdynamo.TableLayout;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
- * The health of one table, from DescribeTable: UP when it exists, is ACTIVE (or UPDATING, which
- * still serves requests) and has the configured key attributes; DOWN with the reason otherwise. The
- * starter registers one per table under the {@code pydanticDynamo} health contributor.
+ * The health of one table, from DescribeTable: UP when it exists, is ACTIVE and has the layout's
+ * keys; OUT_OF_SERVICE while it is CREATING or UPDATING; DOWN when it is missing, DELETING,
+ * ARCHIVING, ARCHIVED or otherwise unusable, or its keys differ. The details always carry the
+ * table, its expected keys and, once described, its status. The starter registers one per table
+ * under the {@code pydanticDynamo} health contributor.
  *
  * <pre>{@code
- * HealthIndicator actors = new DynamoTableHealthIndicator(client, "app-table", "PK", "SK");
+ * HealthIndicator actors =
+ *     new DynamoTableHealthIndicator(client, "app-table", TableLayout.of("PK", "SK"));
  * }</pre>
  */
 public final class DynamoTableHealthIndicator implements HealthIndicator {
+  private static final String DEFAULT_KEY_SETTINGS =
+      "pydantic-dynamo.partition-key and pydantic-dynamo.sort-key";
+
   private final DynamoDbClient client;
   private final String tableName;
-  private final String partitionKey;
-  private final String sortKey;
+  private final TableLayout layout;
+  private final String keySettings;
+
+  /**
+   * Checks one table whose key names come from {@code pydantic-dynamo.partition-key} and {@code
+   * pydantic-dynamo.sort-key}.
+   *
+   * @param client the client the repositories use
+   * @param tableName the table
+   * @param layout the keys the repositories expect
+   */
+  public DynamoTableHealthIndicator(DynamoDbClient client, String tableName, TableLayout layout) {
+    this(client, tableName, layout, DEFAULT_KEY_SETTINGS);
+  }
 
   /**
    * Checks one table.
    *
    * @param client the client the repositories use
    * @param tableName the table
-   * @param partitionKey the partition key attribute name the repositories use
-   * @param sortKey the sort key attribute name the repositories use
+   * @param layout the keys the repositories expect
+   * @param keySettings the settings the key names come from, named when they differ from the
+   *     table's
    */
   public DynamoTableHealthIndicator(
-      DynamoDbClient client, String tableName, String partitionKey, String sortKey) {
-    this.client = client;
-    this.tableName = tableName;
-    this.partitionKey = partitionKey;
-    this.sortKey = sortKey;
+      DynamoDbClient client, String tableName, TableLayout layout, String keySettings) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.tableName = Objects.requireNonNull(tableName, "tableName");
+    this.layout = Objects.requireNonNull(layout, "layout");
+    this.keySettings = Objects.requireNonNull(keySettings, "keySettings");
   }
 
   @Override
@@ -48,8 +69,8 @@ public final class DynamoTableHealthIndicator implements HealthIndicator {
     Health.Builder health =
         new Health.Builder()
             .withDetail("table", tableName)
-            .withDetail("partitionKey", partitionKey)
-            .withDetail("sortKey", sortKey);
+            .withDetail("partitionKey", layout.partitionKey())
+            .withDetail("sortKey", layout.sortKey());
     TableDescription table;
     try {
       table = client.describeTable(request -> request.tableName(tableName)).table();
@@ -60,19 +81,16 @@ public final class DynamoTableHealthIndicator implements HealthIndicator {
     }
     TableStatus status = table.tableStatus();
     health.withDetail("status", String.valueOf(table.tableStatusAsString()));
-    if (status != TableStatus.ACTIVE && status != TableStatus.UPDATING) {
+    if (status != TableStatus.ACTIVE) {
+      boolean transitional = status == TableStatus.CREATING || status == TableStatus.UPDATING;
       return health
-          .down()
+          .status(transitional ? Status.OUT_OF_SERVICE : Status.DOWN)
           .withDetail(
               "reason",
               "table '" + tableName + "' is " + table.tableStatusAsString() + ", not ACTIVE")
           .build();
     }
-    List<KeySchemaElement> expected =
-        List.of(
-            KeySchemaElement.builder().attributeName(partitionKey).keyType(KeyType.HASH).build(),
-            KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build());
-    if (!describe(expected).equals(describe(table.keySchema()))) {
+    if (!layout.matches(table)) {
       return health
           .down()
           .withDetail(
@@ -81,12 +99,19 @@ public final class DynamoTableHealthIndicator implements HealthIndicator {
                   + tableName
                   + "' has the key schema "
                   + describe(table.keySchema())
+                  + (sameKeyNames(table) ? " with key types other than S" : "")
                   + " but the repositories use "
-                  + describe(expected)
-                  + " (pydantic-dynamo.partition-key and pydantic-dynamo.sort-key)")
+                  + describe(layout.keySchema())
+                  + " ("
+                  + keySettings
+                  + ")")
           .build();
     }
     return health.up().build();
+  }
+
+  private boolean sameKeyNames(TableDescription table) {
+    return describe(table.keySchema()).equals(describe(layout.keySchema()));
   }
 
   private static String describe(List<KeySchemaElement> keySchema) {

@@ -51,7 +51,9 @@ final class ContextRunners {
             "spring.cloud.aws.region.static=us-east-1",
             "spring.cloud.aws.credentials.access-key=local",
             "spring.cloud.aws.credentials.secret-key=local",
-            "spring.cloud.aws.dynamodb.endpoint=" + UNUSED_ENDPOINT)
+            "spring.cloud.aws.dynamodb.endpoint=" + UNUSED_ENDPOINT,
+            // nothing listens at the endpoint; tests of the table check turn it on
+            "pydantic-dynamo.verify-tables=false")
         .withBean(
             "sharedHttpClientCustomizer",
             DynamoDbAsyncClientCustomizer.class,

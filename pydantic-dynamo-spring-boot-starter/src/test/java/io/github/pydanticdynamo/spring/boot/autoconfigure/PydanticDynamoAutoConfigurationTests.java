@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.awspring.cloud.dynamodb.DynamoDbTemplate;
@@ -25,6 +26,7 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -248,7 +250,9 @@ class PydanticDynamoAutoConfigurationTests {
         .withClassLoader(new FilteredClassLoader(AwsClientBuilderConfigurer.class))
         .withUserConfiguration(ContextRunners.FilmsPackage.class, UserClients.class)
         .withPropertyValues(
-            "pydantic-dynamo.table-name=app-table", "pydantic-dynamo.partition-prefix=films")
+            "pydantic-dynamo.table-name=app-table",
+            "pydantic-dynamo.partition-prefix=films",
+            "pydantic-dynamo.verify-tables=false")
         .run(
             context -> {
               assertThat(context).hasNotFailed();
@@ -263,7 +267,9 @@ class PydanticDynamoAutoConfigurationTests {
         .withConfiguration(AutoConfigurations.of(PydanticDynamoAutoConfiguration.class))
         .withUserConfiguration(ContextRunners.FilmsPackage.class, UserSyncClient.class)
         .withPropertyValues(
-            "pydantic-dynamo.table-name=app-table", "pydantic-dynamo.partition-prefix=films")
+            "pydantic-dynamo.table-name=app-table",
+            "pydantic-dynamo.partition-prefix=films",
+            "pydantic-dynamo.verify-tables=false")
         .run(
             context -> {
               assertThat(context).hasFailed();
@@ -367,6 +373,76 @@ class PydanticDynamoAutoConfigurationTests {
               assertThat(reviews.partitionName()).isEqualTo("review");
               assertThat(reviews.consistentReads()).isFalse();
             });
+  }
+
+  @Test
+  void entityKeysBindAndReachItsRepositoriesAndItsTablesHealth() {
+    ContextRunners.configuredRunner()
+        .withUserConfiguration(ContextRunners.FilmsPackage.class)
+        .withPropertyValues(
+            "pydantic-dynamo.partition-key=PK",
+            "pydantic-dynamo.sort-key=SK",
+            "pydantic-dynamo.entities.film-actor.table-name=actors",
+            "pydantic-dynamo.entities.film-actor.partition-key=actor_pk",
+            "pydantic-dynamo.entities.film-actor.sort-key=actor_sk")
+        .run(
+            context -> {
+              RepositorySettings actors = repository(context, FilmActor.class).settings();
+              assertThat(actors.partitionKey()).isEqualTo("actor_pk");
+              assertThat(actors.sortKey()).isEqualTo("actor_sk");
+              assertThat(asyncRepository(context, FilmActor.class).settings().sortKey())
+                  .isEqualTo("actor_sk");
+              RepositorySettings reviews = repository(context, ActorReview.class).settings();
+              assertThat(reviews.partitionKey()).isEqualTo("PK");
+              assertThat(reviews.sortKey()).isEqualTo("SK");
+              assertThat(context.getBean(DynamoEntityCatalog.class).tables())
+                  .extracting(table -> table.name() + " " + table.layout())
+                  .containsExactly(
+                      "app-table partition key PK (S), sort key SK (S)",
+                      "actors partition key actor_pk (S), sort key actor_sk (S)");
+              CompositeHealthContributor health =
+                  context.getBean(
+                      "pydanticDynamoHealthContributor", CompositeHealthContributor.class);
+              assertThat(health.stream().map(entry -> entry.name()))
+                  .containsExactlyInAnyOrder("app-table", "actors");
+            });
+  }
+
+  @Test
+  void configurationMetadataDescribesEveryPropertyAndTheEntityKeys() throws Exception {
+    JsonNode metadata;
+    try (var in =
+        getClass()
+            .getClassLoader()
+            .getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+      metadata = new ObjectMapper().readTree(in);
+    }
+    Map<String, JsonNode> properties = new java.util.HashMap<>();
+    metadata.get("properties").forEach(p -> properties.put(p.get("name").asText(), p));
+    assertThat(properties.get("pydantic-dynamo.verify-tables").get("defaultValue").asBoolean())
+        .isTrue();
+    assertThat(properties.get("pydantic-dynamo.verify-tables").get("description").asText())
+        .contains("DescribeTable");
+    assertThat(properties.get("pydantic-dynamo.entities").get("type").asText())
+        .isEqualTo(
+            "java.util.Map<java.lang.String,"
+                + PydanticDynamoProperties.Entity.class.getName()
+                + ">");
+    properties.forEach(
+        (name, property) ->
+            assertThat(property.path("description").asText()).as(name).isNotBlank());
+    List<String> hints = new java.util.ArrayList<>();
+    metadata.get("hints").forEach(h -> hints.add(h.get("name").asText()));
+    assertThat(hints).contains("pydantic-dynamo.entities.keys");
+    assertThat(PydanticDynamoProperties.Entity.settingNames())
+        .containsExactly(
+            "consistent-reads",
+            "content-type",
+            "partition-key",
+            "partition-name",
+            "partition-prefix",
+            "sort-key",
+            "table-name");
   }
 
   @Test

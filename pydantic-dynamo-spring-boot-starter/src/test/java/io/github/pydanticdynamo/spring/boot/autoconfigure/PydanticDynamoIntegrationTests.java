@@ -8,6 +8,8 @@ import io.github.pydanticdynamo.BatchResponse;
 import io.github.pydanticdynamo.DynamoRepository;
 import io.github.pydanticdynamo.InvalidItemException;
 import io.github.pydanticdynamo.PartitionedContent;
+import io.github.pydanticdynamo.TableLayout;
+import io.github.pydanticdynamo.TableNotFoundException;
 import io.github.pydanticdynamo.UpdateCommand;
 import io.github.pydanticdynamo.spring.boot.fixtures.app.ActorService;
 import io.github.pydanticdynamo.spring.boot.fixtures.app.FilmsApplication;
@@ -58,7 +60,12 @@ class PydanticDynamoIntegrationTests {
   static void startApplication() {
     table = db.createTable("PK", "SK");
     missingTable = "missing-" + UUID.randomUUID();
-    context = start("pydantic-dynamo.entities.rating.table-name=" + missingTable);
+    // a table that is missing from the start: the start-up check is off to see the health and
+    // the run-time errors (TableVerificationIntegrationTests covers the check)
+    context =
+        start(
+            "pydantic-dynamo.entities.rating.table-name=" + missingTable,
+            "pydantic-dynamo.verify-tables=false");
   }
 
   @AfterAll
@@ -210,7 +217,9 @@ class PydanticDynamoIntegrationTests {
   @Test
   void healthIsDownWhenTheKeySchemaDiffers() {
     TestTable other = db.createTable("pk", "sk");
-    Health health = new DynamoTableHealthIndicator(db.client(), other.name(), "PK", "SK").health();
+    Health health =
+        new DynamoTableHealthIndicator(db.client(), other.name(), TableLayout.of("PK", "SK"))
+            .health();
     assertThat(health.getStatus()).isEqualTo(Status.DOWN);
     assertThat(health.getDetails().get("reason"))
         .isEqualTo(
@@ -236,7 +245,8 @@ class PydanticDynamoIntegrationTests {
     DynamoRepository<Rating> ratings =
         (DynamoRepository<Rating>) context.getBean("ratingDynamoRepository");
     assertThatThrownBy(() -> ratings.get(List.of(), List.of("x")))
-        .isInstanceOf(ResourceNotFoundException.class);
+        .isInstanceOf(TableNotFoundException.class)
+        .hasCauseInstanceOf(ResourceNotFoundException.class);
 
     TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
     TestObservationRegistryAssert.assertThat(registry)
@@ -254,7 +264,7 @@ class PydanticDynamoIntegrationTests {
                       "list FilmActor " + table.name() + " success",
                       "get FilmActor " + table.name() + " success",
                       "get Rating " + missingTable + " error");
-              assertThat(contexts.get(4).getError()).isInstanceOf(ResourceNotFoundException.class);
+              assertThat(contexts.get(4).getError()).isInstanceOf(TableNotFoundException.class);
             });
   }
 

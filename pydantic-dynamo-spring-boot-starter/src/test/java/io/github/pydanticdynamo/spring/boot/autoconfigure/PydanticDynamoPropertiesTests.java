@@ -24,6 +24,7 @@ class PydanticDynamoPropertiesTests {
     assertThat(properties.consistentReads()).isFalse();
     assertThat(properties.hideExpired()).isFalse();
     assertThat(properties.createTables()).isFalse();
+    assertThat(properties.verifyTables()).isTrue();
     assertThat(properties.entities()).isEmpty();
     assertThat(properties.batch().toBatchSettings()).isEqualTo(BatchSettings.defaults());
   }
@@ -36,7 +37,9 @@ class PydanticDynamoPropertiesTests {
                 "pydantic-dynamo.entities.film-actor.table-name", "actors-table",
                 "pydantic-dynamo.entities.ActorReview.consistent-reads", "true"));
     assertThat(properties.entity(FilmActor.class))
-        .isEqualTo(new PydanticDynamoProperties.Entity(null, null, "actors-table", null, null));
+        .isEqualTo(
+            new PydanticDynamoProperties.Entity(
+                null, null, "actors-table", null, null, null, null));
     PydanticDynamoProperties.Entity reviews = properties.entity(ActorReview.class);
     assertThat(reviews).isNotNull();
     assertThat(reviews.consistentReads()).isTrue();
