@@ -2,12 +2,7 @@ package io.github.pydanticdynamo.spring.boot.autoconfigure;
 
 import io.github.pydanticdynamo.TableLayout;
 
-/**
- * Where one entity is stored: its entity settings over its annotation over the defaults.
- *
- * @param tableSetting where the table name came from, for messages
- * @param keySettings the two settings its key names came from, for messages
- */
+/** Where one entity is stored; tableSetting and keySettings name their sources in messages. */
 record DynamoEntityDefinition(
     Class<?> entityType,
     String tableName,

@@ -25,10 +25,7 @@ final class EntitySettingNames {
     this.names = List.copyOf(names);
   }
 
-  /**
-   * The names from the environment's sources. Environment variables are left out: their names
-   * cannot tell {@code FILM_ACTOR_TABLE_NAME} apart, so Spring binds them to maps lossily anyway.
-   */
+  /** Leaves out environment variables: FILM_ACTOR_TABLE_NAME cannot say where the key ends. */
   static EntitySettingNames of(Environment environment) {
     Set<ConfigurationPropertyName> found = new LinkedHashSet<>();
     for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {

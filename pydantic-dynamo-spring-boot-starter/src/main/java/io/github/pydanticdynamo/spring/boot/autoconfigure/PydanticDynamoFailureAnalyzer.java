@@ -9,9 +9,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
-/**
- * Reports the starter's start-up failures, and a DynamoDB client without a region, with the fix.
- */
+/** Reports the starter's start-up failures, and a DynamoDB client without a region. */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 final class PydanticDynamoFailureAnalyzer implements FailureAnalyzer {
 
