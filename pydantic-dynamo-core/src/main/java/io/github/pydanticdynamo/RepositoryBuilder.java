@@ -23,10 +23,10 @@ import org.jspecify.annotations.Nullable;
  */
 public interface RepositoryBuilder<T, B extends RepositoryBuilder<T, B>> {
   /** The default partition key attribute name (the Python library's v1 default). */
-  String DEFAULT_PARTITION_KEY = "_table_item_id";
+  String DEFAULT_PARTITION_KEY = TableLayout.DEFAULT_PARTITION_KEY;
 
   /** The default sort key attribute name (the Python library's v1 default). */
-  String DEFAULT_SORT_KEY = "_table_content_id";
+  String DEFAULT_SORT_KEY = TableLayout.DEFAULT_SORT_KEY;
 
   /**
    * The table (required).

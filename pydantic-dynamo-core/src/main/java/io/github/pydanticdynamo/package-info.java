@@ -53,6 +53,16 @@
  * <p>Keys are {@code prefix#partitionName#partitionIds…} and {@code contentType#contentIds…}, byte
  * for byte as the Python library writes them (ids holding {@code #} or {@code %} are escaped), so
  * tables the Python library wrote stay readable.
+ *
+ * <h2>Table</h2>
+ *
+ * {@link io.github.pydanticdynamo.TableLayout} describes the table a repository needs (string
+ * partition and sort keys, the {@code _ttl} attribute for time to live) and builds the requests
+ * that create it.
+ *
+ * <pre>{@code
+ * client.createTable(TableLayout.of("PK", "SK").createTableRequest("app-table"));
+ * }</pre>
  */
 @NullMarked
 package io.github.pydanticdynamo;

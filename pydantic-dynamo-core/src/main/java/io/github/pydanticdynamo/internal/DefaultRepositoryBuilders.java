@@ -225,7 +225,9 @@ public final class DefaultRepositoryBuilders {
 
     @Override
     public DynamoRepository<T> build() {
-      return new DefaultDynamoRepository<>(operations(client), Objects.requireNonNull(client));
+      RepositoryOperations<T> operations = operations(client);
+      return new DefaultDynamoRepository<>(
+          operations, MissingTables.sync(Objects.requireNonNull(client), operations.settings()));
     }
   }
 
@@ -245,7 +247,9 @@ public final class DefaultRepositoryBuilders {
 
     @Override
     public AsyncDynamoRepository<T> build() {
-      return new DefaultAsyncDynamoRepository<>(operations(client), Objects.requireNonNull(client));
+      RepositoryOperations<T> operations = operations(client);
+      return new DefaultAsyncDynamoRepository<>(
+          operations, MissingTables.async(Objects.requireNonNull(client), operations.settings()));
     }
   }
 }

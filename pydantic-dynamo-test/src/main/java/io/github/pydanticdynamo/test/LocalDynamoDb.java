@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -231,7 +232,11 @@ public final class LocalDynamoDb {
   }
 
   /**
-   * Creates a table with string partition and sort keys and waits until it is active.
+   * Creates a table with string partition and sort keys and waits until it is active. This is the
+   * layout of {@code io.github.pydanticdynamo.TableLayout} in the core module, which this module
+   * cannot depend on (the core's tests depend on this module); {@code TableLayoutIntegrationTests}
+   * in the core keeps the two equal. For any other table, pass its request to {@link
+   * #createTable(CreateTableRequest)}.
    *
    * @param name the table name
    * @param partitionKey the partition (hash) key attribute name
@@ -239,30 +244,60 @@ public final class LocalDynamoDb {
    * @return the new, active table
    */
   public TestTable createTable(String name, String partitionKey, String sortKey) {
+    return createTable(
+        CreateTableRequest.builder()
+            .tableName(name)
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .attributeDefinitions(stringKey(partitionKey), stringKey(sortKey))
+            .keySchema(
+                KeySchemaElement.builder()
+                    .attributeName(partitionKey)
+                    .keyType(KeyType.HASH)
+                    .build(),
+                KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build())
+            .build());
+  }
+
+  /**
+   * Creates the table a request describes and waits until it is active; for tables laid out by the
+   * library, the request comes from the core's {@code TableLayout}.
+   *
+   * <pre>{@code
+   * TestTable table = db.createTable(TableLayout.of("PK", "SK").createTableRequest("actors"));
+   * }</pre>
+   *
+   * @param request the table's definition, with a partition and a sort key
+   * @return the new, active table
+   * @throws LocalEngineException when the request has no partition or no sort key
+   */
+  public TestTable createTable(CreateTableRequest request) {
+    String partitionKey = keyName(request, KeyType.HASH);
+    String sortKey = keyName(request, KeyType.RANGE);
     DynamoDbClient dynamo = client();
-    dynamo.createTable(
-        b ->
-            b.tableName(name)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                    AttributeDefinition.builder()
-                        .attributeName(partitionKey)
-                        .attributeType(ScalarAttributeType.S)
-                        .build(),
-                    AttributeDefinition.builder()
-                        .attributeName(sortKey)
-                        .attributeType(ScalarAttributeType.S)
-                        .build())
-                .keySchema(
-                    KeySchemaElement.builder()
-                        .attributeName(partitionKey)
-                        .keyType(KeyType.HASH)
-                        .build(),
-                    KeySchemaElement.builder()
-                        .attributeName(sortKey)
-                        .keyType(KeyType.RANGE)
-                        .build()));
-    awaitActive(dynamo, name);
-    return new TestTable(name, partitionKey, sortKey, dynamo);
+    dynamo.createTable(request);
+    awaitActive(dynamo, request.tableName());
+    return new TestTable(request.tableName(), partitionKey, sortKey, dynamo);
+  }
+
+  private static String keyName(CreateTableRequest request, KeyType type) {
+    return request.keySchema().stream()
+        .filter(element -> element.keyType() == type)
+        .map(KeySchemaElement::attributeName)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new LocalEngineException(
+                    "table "
+                        + request.tableName()
+                        + " has no "
+                        + type
+                        + " key; a TestTable has a partition and a sort key"));
+  }
+
+  private static AttributeDefinition stringKey(String name) {
+    return AttributeDefinition.builder()
+        .attributeName(name)
+        .attributeType(ScalarAttributeType.S)
+        .build();
   }
 }

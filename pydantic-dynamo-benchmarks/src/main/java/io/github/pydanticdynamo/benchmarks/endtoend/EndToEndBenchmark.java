@@ -40,6 +40,12 @@ public final class EndToEndBenchmark {
   /** Single operations alternate between contenders in slices of this many calls. */
   static final int SLICE = 100;
 
+  /** A table cell for a contender that did not run. */
+  static final String NOT_RUN = "–";
+
+  /** A ratio over a measurement of zero. */
+  static final String NOT_MEASURABLE = "n/a";
+
   private static final com.sun.management.OperatingSystemMXBean CPU =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -155,7 +161,8 @@ public final class EndToEndBenchmark {
           "CPU milliseconds this JVM spent during the operation (library, SDK, HTTP client, GC;"
               + " not the engine), medians of "
               + config.rounds()
-              + " rounds; ratio = ours ÷ theirs.\n\n");
+              + " rounds; ratio = ours ÷ theirs (n/a: the other side measured 0.0 ms, below the"
+              + " clock's resolution).\n\n");
       report.append(directTable(direct, Samples::cpu));
     }
     for (Duration delay : config.delays()) {
@@ -424,19 +431,27 @@ public final class EndToEndBenchmark {
 
   private static String millis(double value) {
     if (Double.isNaN(value)) {
-      return "–";
+      return NOT_RUN;
     }
     return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
   }
 
-  private static String speedUp(double theirs, double ours) {
+  static String speedUp(double theirs, double ours) {
     String ratio = ratio(theirs, ours);
-    return ratio.equals("–") ? ratio : ratio + "×";
+    return ratio.equals(NOT_RUN) || ratio.equals(NOT_MEASURABLE) ? ratio : ratio + "×";
   }
 
-  private static String ratio(double numerator, double denominator) {
+  /**
+   * The ratio as a table cell: {@value #NOT_RUN} when a contender did not run, {@value
+   * #NOT_MEASURABLE} when the denominator measured zero (a tiny run can take less CPU time than the
+   * clock's resolution), so a cell never reads Infinity or NaN.
+   */
+  static String ratio(double numerator, double denominator) {
     if (Double.isNaN(numerator) || Double.isNaN(denominator)) {
-      return "–";
+      return NOT_RUN;
+    }
+    if (denominator <= 0 || Double.isInfinite(numerator) || Double.isInfinite(denominator)) {
+      return NOT_MEASURABLE;
     }
     return String.format(Locale.ROOT, "%.2f", numerator / denominator);
   }

@@ -1,5 +1,0 @@
-/** Tests of the auto-configuration, with application context runners and the local engine. */
-@NullMarked
-package io.github.pydanticdynamo.spring.boot;
-
-import org.jspecify.annotations.NullMarked;
