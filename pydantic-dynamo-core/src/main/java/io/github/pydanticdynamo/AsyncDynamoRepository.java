@@ -292,6 +292,49 @@ public interface AsyncDynamoRepository<T> extends AutoCloseable {
       @Nullable List<String> partitionIds, @Nullable List<String> contentPrefix);
 
   /**
+   * Deletes exactly one item; see {@link DynamoRepository#deleteItem(List, List)}.
+   *
+   * <pre>{@code
+   * actors.deleteItem(List.of(), List.of("tom-hanks"))
+   *     .thenAccept(gone -> log.info("deleted: {}", gone.isPresent()));
+   * }</pre>
+   *
+   * @param partitionIds the partition ids
+   * @param contentIds the content ids
+   * @return the deleted content, or empty when there was no such item
+   */
+  CompletableFuture<Optional<PartitionedContent<T>>> deleteItem(
+      @Nullable List<String> partitionIds, @Nullable List<String> contentIds);
+
+  /**
+   * Deletes exactly one item at a version; see {@link DynamoRepository#deleteItem(List, List,
+   * long)}. Fails with {@link ItemNotFoundException} or {@link VersionConflictException}.
+   *
+   * <pre>{@code
+   * actors.deleteItem(List.of(), List.of("tom-hanks"), 3).join();
+   * }</pre>
+   *
+   * @param partitionIds the partition ids
+   * @param contentIds the content ids
+   * @param currentVersion the version the item must be at
+   * @return the deleted content
+   */
+  CompletableFuture<PartitionedContent<T>> deleteItem(
+      @Nullable List<String> partitionIds, @Nullable List<String> contentIds, long currentVersion);
+
+  /**
+   * Deletes the items of exactly these keys; see {@link DynamoRepository#deleteBatch}.
+   *
+   * <pre>{@code
+   * actors.deleteBatch(List.of(ContentKey.of(List.of(), List.of("tom-hanks")))).join();
+   * }</pre>
+   *
+   * @param keys the keys of the items to delete
+   * @return completes when all are deleted, or fails with {@link UnprocessedItemsException}
+   */
+  CompletableFuture<Void> deleteBatch(Collection<ContentKey> keys);
+
+  /**
    * The repository's settings.
    *
    * @return the settings

@@ -219,6 +219,63 @@ public interface DynamoRepository<T> extends AutoCloseable {
   long delete(@Nullable List<String> partitionIds, @Nullable List<String> contentPrefix);
 
   /**
+   * Deletes exactly one item, the one stored under these ids (not a prefix: {@link #delete} removes
+   * every item under a prefix), and returns what it held. Empty id lists name the item stored with
+   * empty ids, not a whole partition.
+   *
+   * <pre>{@code
+   * Optional<PartitionedContent<FilmActor>> gone = actors.deleteItem(List.of(), List.of("tom-hanks"));
+   * boolean existed = gone.isPresent();
+   * }</pre>
+   *
+   * @param partitionIds the partition ids
+   * @param contentIds the content ids
+   * @return the deleted content, or empty when there was no such item
+   * @throws InvalidCommandException when an id is null or a key too long, before any request
+   */
+  Optional<PartitionedContent<T>> deleteItem(
+      @Nullable List<String> partitionIds, @Nullable List<String> contentIds);
+
+  /**
+   * Deletes exactly one item if it is still at the version the caller read (optimistic locking, as
+   * {@link UpdateCommand.Builder#currentVersion(long)} does for updates).
+   *
+   * <pre>{@code
+   * PartitionedContent<FilmActor> read = actors.get(List.of(), List.of("tom-hanks")).content().orElseThrow();
+   * actors.deleteItem(List.of(), List.of("tom-hanks"), read.currentVersion());
+   * }</pre>
+   *
+   * @param partitionIds the partition ids
+   * @param contentIds the content ids
+   * @param currentVersion the version the item must be at (1 or more)
+   * @return the deleted content
+   * @throws ItemNotFoundException when there is no such item
+   * @throws VersionConflictException when the item is at another version (nothing is deleted)
+   * @throws InvalidCommandException when the version is below 1 or an id is null, before any
+   *     request
+   */
+  PartitionedContent<T> deleteItem(
+      @Nullable List<String> partitionIds, @Nullable List<String> contentIds, long currentVersion);
+
+  /**
+   * Deletes the items of exactly these keys, in chunks of 25 (several in flight), retrying what
+   * DynamoDB leaves unprocessed as {@link #putBatch} does. Keys without an item are no error; a key
+   * given twice is deleted once. Every key is checked before anything is deleted.
+   *
+   * <pre>{@code
+   * actors.deleteBatch(List.of(
+   *     ContentKey.of(List.of(), List.of("tom-hanks")),
+   *     ContentKey.of(List.of(), List.of("meg-ryan"))));
+   * }</pre>
+   *
+   * @param keys the keys of the items to delete
+   * @throws UnprocessedItemsException with exactly the keys not confirmed ({@link
+   *     UnprocessedItemsException#undeletedKeys()}), after the retries
+   * @throws InvalidCommandException when a key is null or invalid, before any request
+   */
+  void deleteBatch(Collection<ContentKey> keys);
+
+  /**
    * The repository's settings (table, keys, prefix, names).
    *
    * @return the settings

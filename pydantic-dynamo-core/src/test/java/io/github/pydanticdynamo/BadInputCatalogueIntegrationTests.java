@@ -387,4 +387,86 @@ class BadInputCatalogueIntegrationTests {
                           .isEqualTo(before);
                     }));
   }
+
+  /**
+   * The rows for the calls beyond the Python library's (exact deletes, conditional writes, scans,
+   * indexes, projections), numbered after the first factory's in docs/reliability.md. A stored item
+   * is there first, so "nothing written" also means nothing deleted.
+   */
+  @TestFactory
+  Stream<DynamicTest> everyBadInputToTheNewCallsFailsBeforeAnythingIsWritten(TestTable table) {
+    DynamoRepository<FilmActor> actors = RepositoryFixture.sync(FilmActor.class, table).build();
+    AsyncDynamoRepository<FilmActor> async =
+        RepositoryFixture.async(FilmActor.class, table).build();
+    PartitionedContent<FilmActor> tom =
+        PartitionedContent.of(List.of("p"), List.of("tom"), new FilmActor("tom", "Tom", null));
+    actors.put(tom);
+
+    List<Case> cases =
+        new ArrayList<>(
+            List.of(
+                // exact deletes
+                new Case(
+                    "deleteItem with a null id",
+                    InvalidCommandException.class,
+                    "contentIds[0] is null",
+                    () -> actors.deleteItem(List.of("p"), Arrays.asList((String) null))),
+                new Case(
+                    "deleteItem at version 0",
+                    InvalidCommandException.class,
+                    "versions start at 1",
+                    () -> actors.deleteItem(List.of("p"), List.of("tom"), 0)),
+                new Case(
+                    "deleteItem at a stale version",
+                    VersionConflictException.class,
+                    "not the expected 2",
+                    () -> actors.deleteItem(List.of("p"), List.of("tom"), 2)),
+                new Case(
+                    "deleteItem at a version of a missing item",
+                    ItemNotFoundException.class,
+                    "no item",
+                    () -> actors.deleteItem(List.of("p"), List.of("nobody"), 1)),
+                new Case(
+                    "deleteBatch with a null key",
+                    InvalidCommandException.class,
+                    "keys[1] is null",
+                    () -> actors.deleteBatch(Arrays.asList(tom.key(), null))),
+                new Case(
+                    "deleteBatch with a key over 1024 bytes",
+                    InvalidKeyException.class,
+                    "1024",
+                    () ->
+                        actors.deleteBatch(
+                            List.of(
+                                tom.key(),
+                                ContentKey.of(List.of("p"), List.of("k".repeat(1100)))))),
+                new Case(
+                    "async deleteBatch with a null key",
+                    InvalidCommandException.class,
+                    "keys[0] is null",
+                    () -> async.deleteBatch(Arrays.asList((ContentKey) null)))));
+
+    return dynamicTests(cases, table);
+  }
+
+  private static Stream<DynamicTest> dynamicTests(List<Case> cases, TestTable table) {
+    return cases.stream()
+        .map(
+            c ->
+                DynamicTest.dynamicTest(
+                    c.name(),
+                    () -> {
+                      List<
+                              Map<
+                                  String,
+                                  software.amazon.awssdk.services.dynamodb.model.AttributeValue>>
+                          before = table.scanAll();
+                      assertThatThrownBy(c.call())
+                          .isInstanceOf(c.type())
+                          .hasMessageContaining(c.messagePart());
+                      assertThat(table.scanAll())
+                          .as("nothing written or deleted by: " + c.name())
+                          .containsExactlyInAnyOrderElementsOf(before);
+                    }));
+  }
 }

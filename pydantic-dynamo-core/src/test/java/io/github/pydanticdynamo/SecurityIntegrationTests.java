@@ -41,7 +41,9 @@ class SecurityIntegrationTests {
           Map.entry("listBetween", Set.of("Query")),
           Map.entry("update", Set.of("UpdateItem", "GetItem")),
           Map.entry("delete", Set.of("Query", "BatchWriteItem")),
-          Map.entry("writeOnce", Set.of("BatchGetItem", "BatchWriteItem")));
+          Map.entry("writeOnce", Set.of("BatchGetItem", "BatchWriteItem")),
+          Map.entry("deleteItem", Set.of("DeleteItem", "GetItem")),
+          Map.entry("deleteBatch", Set.of("BatchWriteItem")));
 
   /** Records the operation names a client sends. */
   static final class Recorder implements ExecutionInterceptor {
@@ -66,6 +68,17 @@ class SecurityIntegrationTests {
       DynamoRepository<FilmActor> repo =
           RepositoryFixture.sync(FilmActor.class, table, client).build();
       Map<String, Consumer<DynamoRepository<FilmActor>>> calls =
+          new java.util.HashMap<>(
+              Map.of(
+                  "deleteItem",
+                  r -> {
+                    r.deleteItem(List.of("p"), List.of("tom"));
+                    assertThatThrownBy(() -> r.deleteItem(List.of("p"), List.of("tom"), 7))
+                        .isInstanceOf(ItemNotFoundException.class);
+                  },
+                  "deleteBatch",
+                  r -> r.deleteBatch(List.of(TOM.key()))));
+      calls.putAll(
           Map.of(
               "put", r -> r.put(TOM),
               "putIfAbsent", r -> r.putIfAbsent(TOM),
@@ -92,7 +105,7 @@ class SecurityIntegrationTests {
                   r ->
                       new WriteOnceRepository<>(r)
                           .write(List.of(TOM.withItem(new FilmActor("tom", "Changed", null)))),
-              "delete", r -> r.delete(List.of("p"), List.of()));
+              "delete", r -> r.delete(List.of("p"), List.of())));
       for (String method :
           List.of(
               "put",
@@ -103,7 +116,9 @@ class SecurityIntegrationTests {
               "listBetween",
               "update",
               "writeOnce",
-              "delete")) {
+              "delete",
+              "deleteItem",
+              "deleteBatch")) {
         recorder.operations.clear();
         calls.get(method).accept(repo);
         assertThat(recorder.operations).as(method).isNotEmpty().isSubsetOf(IAM_ACTIONS.get(method));
@@ -150,7 +165,17 @@ class SecurityIntegrationTests {
               new Call(
                   "writeOnce",
                   () -> new AsyncWriteOnceRepository<>(repo).write(List.of(TOM)).join()),
-              new Call("delete", () -> repo.delete(List.of("p"), List.of()).join()));
+              new Call("delete", () -> repo.delete(List.of("p"), List.of()).join()),
+              new Call(
+                  "deleteItem",
+                  () -> {
+                    repo.deleteItem(List.of("p"), List.of("tom")).join();
+                    assertThatThrownBy(
+                            () -> repo.deleteItem(List.of("p"), List.of("tom"), 1).join())
+                        .cause()
+                        .isInstanceOf(ItemNotFoundException.class);
+                  }),
+              new Call("deleteBatch", () -> repo.deleteBatch(List.of(TOM.key())).join()));
       for (Call call : calls) {
         recorder.operations.clear();
         call.run().run();

@@ -28,6 +28,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,7 @@ import org.reactivestreams.Publisher;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -237,6 +239,48 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
         .thenCompose(
             entries -> writeAll(new BatchEntry.WriteChunks(entries), ChunkFailure.Operation.DELETE))
         .thenApply(Integer::longValue);
+  }
+
+  @Override
+  public CompletableFuture<Optional<PartitionedContent<T>>> deleteItem(
+      @Nullable List<String> partitionIds, @Nullable List<String> contentIds) {
+    ContentKey key = ContentKey.of(partitionIds, contentIds);
+    return ops.deleteItem()
+        .delete(client, ops.deleteItem().request(key))
+        .thenApply(Optional::ofNullable);
+  }
+
+  @Override
+  public CompletableFuture<PartitionedContent<T>> deleteItem(
+      @Nullable List<String> partitionIds, @Nullable List<String> contentIds, long currentVersion) {
+    ContentKey key = ContentKey.of(partitionIds, contentIds);
+    DeleteItemRequest request = ops.deleteItem().request(key, currentVersion);
+    return ops.deleteItem()
+        .delete(client, request)
+        .thenApply(Objects::requireNonNull)
+        .exceptionallyCompose(
+            error -> {
+              Throwable cause = BatchRetry.unwrap(error);
+              if (!(cause instanceof ConditionalCheckFailedException failed)) {
+                return CompletableFuture.failedFuture(cause);
+              }
+              CompletableFuture<@Nullable Map<String, AttributeValue>> stored =
+                  failed.hasItem()
+                      ? CompletableFuture.completedFuture(failed.item())
+                      : ops.get().stored(client, request.key());
+              return stored.thenCompose(
+                  item ->
+                      CompletableFuture.failedFuture(
+                          ops.deleteItem().conditionFailure(key, currentVersion, item, failed)));
+            });
+  }
+
+  @Override
+  public CompletableFuture<Void> deleteBatch(Collection<ContentKey> keys) {
+    return writeAll(
+            new BatchEntry.WriteChunks(ops.batchWrite().deletes(keys)),
+            ChunkFailure.Operation.DELETE)
+        .thenApply(deleted -> null);
   }
 
   /** Pages through the keys one query after another, adding their deletes to {@code entries}. */

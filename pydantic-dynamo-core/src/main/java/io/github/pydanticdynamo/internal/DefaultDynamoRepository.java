@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ExecutionException;
@@ -44,6 +45,7 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -275,6 +277,33 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
               : null;
     } while (start != null);
     return entries;
+  }
+
+  @Override
+  public Optional<PartitionedContent<T>> deleteItem(
+      @Nullable List<String> partitionIds, @Nullable List<String> contentIds) {
+    ContentKey key = ContentKey.of(partitionIds, contentIds);
+    return Optional.ofNullable(ops.deleteItem().delete(client, ops.deleteItem().request(key)));
+  }
+
+  @Override
+  public PartitionedContent<T> deleteItem(
+      @Nullable List<String> partitionIds, @Nullable List<String> contentIds, long currentVersion) {
+    ContentKey key = ContentKey.of(partitionIds, contentIds);
+    DeleteItemRequest request = ops.deleteItem().request(key, currentVersion);
+    try {
+      return Objects.requireNonNull(ops.deleteItem().delete(client, request));
+    } catch (ConditionalCheckFailedException e) {
+      Map<String, AttributeValue> stored =
+          e.hasItem() ? e.item() : ops.get().stored(client, request.key());
+      throw ops.deleteItem().conditionFailure(key, currentVersion, stored, e);
+    }
+  }
+
+  @Override
+  public void deleteBatch(Collection<ContentKey> keys) {
+    writeAll(
+        new BatchEntry.WriteChunks(ops.batchWrite().deletes(keys)), ChunkFailure.Operation.DELETE);
   }
 
   /**

@@ -17,11 +17,15 @@ import org.junit.jupiter.api.Test;
  * The README's "Use it in your application" blocks are the tagged regions of the smoke projects
  * that {@code mvn verify} builds and tests, so they cannot drift. A block is marked in the README
  * with {@code <!-- snippet: project/path#tag -->} on the line before its fence; the region lies
- * between lines holding {@code tag::tag[]} and {@code end::tag[]}.
+ * between lines holding {@code tag::tag[]} and {@code end::tag[]}. A path that starts with a
+ * module's directory ({@code pydantic-dynamo-core/src/test/...}) names a file of this repository
+ * instead: the README's sections on each capability come from tests that run in {@code mvn verify}.
  */
 class ReadmeSnippetsTests {
   private static final Path README = Path.of(System.getProperty("readme", "../README.md"));
   private static final Path PROJECTS = Path.of("src/it");
+  private static final String CORE_EXAMPLES =
+      "pydantic-dynamo-core/src/test/java/io/github/pydanticdynamo/ReadmeExamplesIntegrationTests.java";
   private static final Pattern MARKER = Pattern.compile("<!-- snippet: (\\S+)#(\\S+) -->");
   private static final List<String> REQUIRED =
       List.of(
@@ -30,7 +34,8 @@ class ReadmeSnippetsTests {
           "starter-only/src/main/resources/application.yml#configuration",
           "starter-only/src/main/java/com/example/films/FilmActor.java#entity",
           "starter-only/src/main/java/com/example/films/ActorService.java#service",
-          "starter-only/src/test/java/com/example/films/ActorServiceTests.java#test");
+          "starter-only/src/test/java/com/example/films/ActorServiceTests.java#test",
+          CORE_EXAMPLES + "#exact-delete");
 
   /** Marker to the block that follows it, in README order. */
   static Map<String, String> readmeBlocks(List<String> lines) {
@@ -78,6 +83,12 @@ class ReadmeSnippetsTests {
         "\n", body.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList());
   }
 
+  /** A smoke project's file, or one of this repository's modules. */
+  static Path sourceOf(String path) {
+    Path root = README.toAbsolutePath().getParent();
+    return path.startsWith("pydantic-dynamo-") ? root.resolve(path) : PROJECTS.resolve(path);
+  }
+
   @Test
   void everyMarkedBlockIsItsTaggedRegion() throws IOException {
     String version = System.getProperty("project.version");
@@ -89,7 +100,7 @@ class ReadmeSnippetsTests {
           String[] fileAndTag = marker.split("#");
           List<String> source;
           try {
-            source = Files.readAllLines(PROJECTS.resolve(fileAndTag[0]));
+            source = Files.readAllLines(sourceOf(fileAndTag[0]));
           } catch (IOException e) {
             throw new AssertionError("README names " + fileAndTag[0] + ", which is missing", e);
           }

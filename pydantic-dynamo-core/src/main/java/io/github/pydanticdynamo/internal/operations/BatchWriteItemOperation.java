@@ -1,10 +1,13 @@
 package io.github.pydanticdynamo.internal.operations;
 
+import io.github.pydanticdynamo.ContentKey;
+import io.github.pydanticdynamo.InvalidCommandException;
 import io.github.pydanticdynamo.PartitionedContent;
 import io.github.pydanticdynamo.internal.batch.BatchEntry;
 import io.github.pydanticdynamo.internal.item.ItemCodec;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +66,22 @@ public final class BatchWriteItemOperation<T> {
   public BatchEntry delete(Map<String, AttributeValue> storedKey) {
     Map<String, AttributeValue> key = codec.keyAttributes(storedKey);
     return new BatchEntry(codec.identity(key), codec.keyOf(key), null, key, null, null);
+  }
+
+  /** The deletes of exact keys, checked before any write; a key asked twice is deleted once. */
+  public List<BatchEntry> deletes(Collection<ContentKey> keys) {
+    List<BatchEntry> entries = new ArrayList<>(keys.size());
+    int index = 0;
+    for (ContentKey key : keys) {
+      if (key == null) {
+        throw new InvalidCommandException(
+            "keys[" + index + "] is null; pass the ContentKey of each item to delete");
+      }
+      Map<String, AttributeValue> raw = codec.key(key);
+      entries.add(new BatchEntry(codec.identity(raw), key, null, raw, null, null));
+      index++;
+    }
+    return BatchEntry.firstWins(entries);
   }
 
   /** The request writing {@code chunk}, built just before it is sent. */

@@ -15,7 +15,8 @@ public record RepositoryOperations<T>(
     UpdateItemOperation<T> update,
     QueryOperation<T> query,
     BatchWriteItemOperation<T> batchWrite,
-    BatchGetItemOperation<T> batchGet) {
+    BatchGetItemOperation<T> batchGet,
+    DeleteItemOperation<T> deleteItem) {
 
   /**
    * The operations for a model type; the model is checked here, before any request.
@@ -40,6 +41,7 @@ public record RepositoryOperations<T>(
         new UpdateItemOperation<>(table, codec),
         new QueryOperation<>(table, codec, consistent),
         new BatchWriteItemOperation<>(table, codec),
-        new BatchGetItemOperation<>(table, codec, consistent));
+        new BatchGetItemOperation<>(table, codec, consistent),
+        new DeleteItemOperation<>(table, codec));
   }
 }

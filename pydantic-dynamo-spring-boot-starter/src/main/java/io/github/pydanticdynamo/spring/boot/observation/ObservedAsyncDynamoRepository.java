@@ -11,6 +11,7 @@ import io.github.pydanticdynamo.UpdateCommand;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -101,6 +102,25 @@ public final class ObservedAsyncDynamoRepository<T> implements AsyncDynamoReposi
   public CompletableFuture<Long> delete(
       @Nullable List<String> partitionIds, @Nullable List<String> contentPrefix) {
     return observation.observeAsync("delete", () -> delegate.delete(partitionIds, contentPrefix));
+  }
+
+  @Override
+  public CompletableFuture<Optional<PartitionedContent<T>>> deleteItem(
+      @Nullable List<String> partitionIds, @Nullable List<String> contentIds) {
+    return observation.observeAsync(
+        "deleteItem", () -> delegate.deleteItem(partitionIds, contentIds));
+  }
+
+  @Override
+  public CompletableFuture<PartitionedContent<T>> deleteItem(
+      @Nullable List<String> partitionIds, @Nullable List<String> contentIds, long currentVersion) {
+    return observation.observeAsync(
+        "deleteItem", () -> delegate.deleteItem(partitionIds, contentIds, currentVersion));
+  }
+
+  @Override
+  public CompletableFuture<Void> deleteBatch(Collection<ContentKey> keys) {
+    return observation.observeAsync("deleteBatch", () -> delegate.deleteBatch(keys));
   }
 
   @Override

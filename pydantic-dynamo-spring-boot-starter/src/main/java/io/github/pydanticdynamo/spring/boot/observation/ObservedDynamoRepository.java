@@ -11,6 +11,7 @@ import io.github.pydanticdynamo.UpdateCommand;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -102,6 +103,24 @@ public final class ObservedDynamoRepository<T> implements DynamoRepository<T> {
   @Override
   public long delete(@Nullable List<String> partitionIds, @Nullable List<String> contentPrefix) {
     return observation.observe("delete", () -> delegate.delete(partitionIds, contentPrefix));
+  }
+
+  @Override
+  public Optional<PartitionedContent<T>> deleteItem(
+      @Nullable List<String> partitionIds, @Nullable List<String> contentIds) {
+    return observation.observe("deleteItem", () -> delegate.deleteItem(partitionIds, contentIds));
+  }
+
+  @Override
+  public PartitionedContent<T> deleteItem(
+      @Nullable List<String> partitionIds, @Nullable List<String> contentIds, long currentVersion) {
+    return observation.observe(
+        "deleteItem", () -> delegate.deleteItem(partitionIds, contentIds, currentVersion));
+  }
+
+  @Override
+  public void deleteBatch(Collection<ContentKey> keys) {
+    observation.observeRun("deleteBatch", () -> delegate.deleteBatch(keys));
   }
 
   @Override

@@ -1,0 +1,53 @@
+package io.github.pydanticdynamo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.pydanticdynamo.Models.FilmActor;
+import io.github.pydanticdynamo.test.DynamoDbTest;
+import io.github.pydanticdynamo.test.TestTable;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's sections on each capability: the regions between {@code tag::} and {@code end::} are
+ * its code blocks ({@code ReadmeSnippetsTests} in the smoke tests keeps them equal), and each runs
+ * here against the local engine.
+ */
+@DynamoDbTest
+class ReadmeExamplesIntegrationTests {
+
+  @Test
+  void exactDelete(TestTable table) {
+    DynamoRepository<FilmActor> actors = RepositoryFixture.sync(FilmActor.class, table).build();
+    actors.putBatch(
+        List.of(
+            PartitionedContent.of(
+                List.of(), List.of("tom-hanks"), new FilmActor("tom-hanks", "Tom Hanks", null)),
+            PartitionedContent.of(
+                List.of(), List.of("tom-hanks-jr"), new FilmActor("tom-hanks-jr", "Tom Jr", null)),
+            PartitionedContent.of(
+                List.of(), List.of("meg-ryan"), new FilmActor("meg-ryan", "Meg Ryan", null))));
+
+    // tag::exact-delete[]
+    // one item, by its exact ids ("tom-hanks-jr" stays; delete(ids, prefix) would take both)
+    Optional<PartitionedContent<FilmActor>> gone =
+        actors.deleteItem(List.of(), List.of("tom-hanks"));
+
+    // only if it is still at the version we read: VersionConflictException otherwise,
+    // ItemNotFoundException when it is already gone
+    PartitionedContent<FilmActor> meg =
+        actors.get(List.of(), List.of("meg-ryan")).content().orElseThrow();
+    actors.deleteItem(List.of(), List.of("meg-ryan"), meg.currentVersion());
+
+    // many exact keys: chunks of 25, unprocessed deletes retried like putBatch
+    actors.deleteBatch(List.of(ContentKey.of(List.of(), List.of("tom-hanks-jr"))));
+    // end::exact-delete[]
+
+    assertThat(gone).map(c -> c.item().name()).contains("Tom Hanks");
+    assertThatThrownBy(() -> actors.deleteItem(List.of(), List.of("meg-ryan"), 1))
+        .isInstanceOf(ItemNotFoundException.class);
+    assertThat(table.count()).isZero();
+  }
+}
