@@ -50,6 +50,20 @@ public interface AsyncDynamoRepository<T> extends AutoCloseable {
   CompletableFuture<Void> put(PartitionedContent<T> content);
 
   /**
+   * Writes one item if a condition holds; see {@link DynamoRepository#put(PartitionedContent,
+   * FilterCommand)}. Fails with {@link ConditionFailedException} when it does not.
+   *
+   * <pre>{@code
+   * actors.put(content, FilterCommand.builder().notExists("review").build()).join();
+   * }</pre>
+   *
+   * @param content the content
+   * @param condition the clauses the stored item must meet
+   * @return completes when written
+   */
+  CompletableFuture<Void> put(PartitionedContent<T> content, FilterCommand condition);
+
+  /**
    * Creates one item unless its key is taken; see {@link DynamoRepository#putIfAbsent}.
    *
    * @param content the content
@@ -77,6 +91,27 @@ public interface AsyncDynamoRepository<T> extends AutoCloseable {
       @Nullable List<String> partitionIds,
       @Nullable List<String> contentIds,
       UpdateCommand command);
+
+  /**
+   * Updates one item if a condition holds; see {@link DynamoRepository#update(List, List,
+   * UpdateCommand, FilterCommand)}. Fails with {@link ConditionFailedException} when it does not.
+   *
+   * <pre>{@code
+   * actors.update(List.of(), List.of("tom-hanks"), UpdateCommand.builder().set("review", "Great").build(),
+   *     FilterCommand.builder().notExists("review").build()).join();
+   * }</pre>
+   *
+   * @param partitionIds the partition ids
+   * @param contentIds the content ids
+   * @param command what to change
+   * @param condition the clauses the stored item must meet
+   * @return the new state
+   */
+  CompletableFuture<PartitionedContent<T>> update(
+      @Nullable List<String> partitionIds,
+      @Nullable List<String> contentIds,
+      UpdateCommand command,
+      FilterCommand condition);
 
   /**
    * Reads one item; see {@link DynamoRepository#get}.

@@ -51,6 +51,26 @@ public interface DynamoRepository<T> extends AutoCloseable {
   void put(PartitionedContent<T> content);
 
   /**
+   * Writes one item only when {@code condition} holds for the item stored under its key (all
+   * clauses; on a missing item every attribute is missing, so only {@code notExists} and {@code
+   * notEqualTo} clauses hold). The condition uses the filter vocabulary and is checked against the
+   * model before any request: an unknown attribute or a value of the wrong type fails with {@link
+   * InvalidCommandException}.
+   *
+   * <pre>{@code
+   * // replace the stored actor only while it has no review
+   * actors.put(content, FilterCommand.builder().notExists("review").build());
+   * }</pre>
+   *
+   * @param content the content to write
+   * @param condition the clauses the stored item must meet
+   * @throws ConditionFailedException when the condition does not hold (nothing is written); it
+   *     names the clauses that failed
+   * @throws InvalidCommandException when the condition is empty or does not fit the model
+   */
+  void put(PartitionedContent<T> content, FilterCommand condition);
+
+  /**
    * Writes one item only when no item has its key (a create that never overwrites); of racing
    * creates of one key, exactly one wins.
    *
@@ -86,6 +106,34 @@ public interface DynamoRepository<T> extends AutoCloseable {
       @Nullable List<String> partitionIds,
       @Nullable List<String> contentIds,
       UpdateCommand command);
+
+  /**
+   * Updates one item only when {@code condition} holds for it, besides the command's own checks
+   * ({@code requireExists}, {@code currentVersion}), and returns its new state. The condition is
+   * checked against the model before any request.
+   *
+   * <pre>{@code
+   * // raise the price only while the item is still on sale
+   * PartitionedContent<Product> updated = products.update(List.of(), List.of("p-1"),
+   *     UpdateCommand.builder().increment("price", 5).build(),
+   *     FilterCommand.builder().equalTo("status", Status.ON_SALE).build());
+   * }</pre>
+   *
+   * @param partitionIds the partition ids
+   * @param contentIds the content ids
+   * @param command what to change
+   * @param condition the clauses the stored item must meet
+   * @return the item after the update
+   * @throws ConditionFailedException when the condition does not hold (nothing is written)
+   * @throws ItemNotFoundException when the item is missing and the command requires it
+   * @throws VersionConflictException when the command's version check fails
+   * @throws InvalidCommandException when the command or the condition does not fit the model
+   */
+  PartitionedContent<T> update(
+      @Nullable List<String> partitionIds,
+      @Nullable List<String> contentIds,
+      UpdateCommand command,
+      FilterCommand condition);
 
   /**
    * Reads one item.

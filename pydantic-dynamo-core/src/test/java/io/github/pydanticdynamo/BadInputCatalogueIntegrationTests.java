@@ -396,6 +396,7 @@ class BadInputCatalogueIntegrationTests {
   @TestFactory
   Stream<DynamicTest> everyBadInputToTheNewCallsFailsBeforeAnythingIsWritten(TestTable table) {
     DynamoRepository<FilmActor> actors = RepositoryFixture.sync(FilmActor.class, table).build();
+    DynamoRepository<Profile> profiles = RepositoryFixture.sync(Profile.class, table).build();
     AsyncDynamoRepository<FilmActor> async =
         RepositoryFixture.async(FilmActor.class, table).build();
     PartitionedContent<FilmActor> tom =
@@ -444,7 +445,43 @@ class BadInputCatalogueIntegrationTests {
                     "async deleteBatch with a null key",
                     InvalidCommandException.class,
                     "keys[0] is null",
-                    () -> async.deleteBatch(Arrays.asList((ContentKey) null)))));
+                    () -> async.deleteBatch(Arrays.asList((ContentKey) null))),
+                // conditional writes
+                new Case(
+                    "put with a condition on an unknown attribute",
+                    InvalidCommandException.class,
+                    "revew",
+                    () -> actors.put(tom, FilterCommand.builder().notExists("revew").build())),
+                new Case(
+                    "update with a condition value of the wrong type",
+                    InvalidCommandException.class,
+                    "views",
+                    () ->
+                        profiles.update(
+                            List.of("p"),
+                            List.of("x"),
+                            UpdateCommand.builder().set("name", "x").requireExists(false).build(),
+                            FilterCommand.builder().greaterThan("views", "lots").build())),
+                new Case(
+                    "put with an empty condition",
+                    InvalidCommandException.class,
+                    "no clauses",
+                    () -> actors.put(tom, FilterCommand.builder().build())),
+                new Case(
+                    "put whose condition fails",
+                    ConditionFailedException.class,
+                    "EXISTS review",
+                    () -> actors.put(tom, FilterCommand.builder().exists("review").build())),
+                new Case(
+                    "async update with a condition on an unknown attribute",
+                    InvalidCommandException.class,
+                    "nmae",
+                    () ->
+                        async.update(
+                            List.of("p"),
+                            List.of("tom"),
+                            UpdateCommand.builder().set("name", "x").build(),
+                            FilterCommand.builder().exists("nmae").build()))));
 
     return dynamicTests(cases, table);
   }

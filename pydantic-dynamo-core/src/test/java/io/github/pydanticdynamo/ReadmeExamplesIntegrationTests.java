@@ -50,4 +50,39 @@ class ReadmeExamplesIntegrationTests {
         .isInstanceOf(ItemNotFoundException.class);
     assertThat(table.count()).isZero();
   }
+
+  @Test
+  void conditionalWrites(TestTable table) {
+    DynamoRepository<FilmActor> actors = RepositoryFixture.sync(FilmActor.class, table).build();
+    PartitionedContent<FilmActor> tom =
+        PartitionedContent.of(
+            List.of(), List.of("tom-hanks"), new FilmActor("tom-hanks", "Tom Hanks", null));
+    actors.put(tom);
+
+    // tag::conditional-writes[]
+    // the filter vocabulary, checked against the model before any request
+    FilterCommand unreviewed = FilterCommand.builder().notExists("review").build();
+    actors.update(
+        List.of(),
+        List.of("tom-hanks"),
+        UpdateCommand.builder().set("review", "Two Oscars").build(),
+        unreviewed);
+
+    try {
+      actors.put(tom, unreviewed); // would drop the review: refused
+    } catch (ConditionFailedException e) {
+      List<FilterCommand.Condition> failed = e.failedConditions(); // [NOT_EXISTS review]
+    }
+    // end::conditional-writes[]
+
+    assertThatThrownBy(() -> actors.put(tom, unreviewed))
+        .isInstanceOfSatisfying(
+            ConditionFailedException.class,
+            e ->
+                assertThat(e.failedConditions())
+                    .extracting(FilterCommand.Condition::path)
+                    .containsExactly("review"));
+    assertThat(actors.getItem(List.of(), List.of("tom-hanks")).orElseThrow().review())
+        .isEqualTo("Two Oscars");
+  }
 }

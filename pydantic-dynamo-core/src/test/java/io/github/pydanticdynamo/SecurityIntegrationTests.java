@@ -43,7 +43,13 @@ class SecurityIntegrationTests {
           Map.entry("delete", Set.of("Query", "BatchWriteItem")),
           Map.entry("writeOnce", Set.of("BatchGetItem", "BatchWriteItem")),
           Map.entry("deleteItem", Set.of("DeleteItem", "GetItem")),
-          Map.entry("deleteBatch", Set.of("BatchWriteItem")));
+          Map.entry("deleteBatch", Set.of("BatchWriteItem")),
+          Map.entry("conditionalPut", Set.of("PutItem", "GetItem", "Query")),
+          Map.entry("conditionalUpdate", Set.of("UpdateItem", "GetItem", "Query")));
+
+  /** Two clauses the stored TOM fails, so a refused write asks the engine clause by clause. */
+  private static final FilterCommand NEVER =
+      FilterCommand.builder().exists("review").equalTo("name", "nobody").build();
 
   /** Records the operation names a client sends. */
   static final class Recorder implements ExecutionInterceptor {
@@ -77,7 +83,23 @@ class SecurityIntegrationTests {
                         .isInstanceOf(ItemNotFoundException.class);
                   },
                   "deleteBatch",
-                  r -> r.deleteBatch(List.of(TOM.key()))));
+                  r -> r.deleteBatch(List.of(TOM.key())),
+                  "conditionalPut",
+                  r -> {
+                    r.put(TOM, FilterCommand.builder().notExists("review").build());
+                    assertThatThrownBy(() -> r.put(TOM, NEVER))
+                        .isInstanceOf(ConditionFailedException.class);
+                  },
+                  "conditionalUpdate",
+                  r ->
+                      assertThatThrownBy(
+                              () ->
+                                  r.update(
+                                      List.of("p"),
+                                      List.of("tom"),
+                                      UpdateCommand.builder().set("review", "x").build(),
+                                      NEVER))
+                          .isInstanceOf(ConditionFailedException.class)));
       calls.putAll(
           Map.of(
               "put", r -> r.put(TOM),
@@ -118,7 +140,9 @@ class SecurityIntegrationTests {
               "writeOnce",
               "delete",
               "deleteItem",
-              "deleteBatch")) {
+              "deleteBatch",
+              "conditionalPut",
+              "conditionalUpdate")) {
         recorder.operations.clear();
         calls.get(method).accept(repo);
         assertThat(recorder.operations).as(method).isNotEmpty().isSubsetOf(IAM_ACTIONS.get(method));
@@ -175,7 +199,28 @@ class SecurityIntegrationTests {
                         .cause()
                         .isInstanceOf(ItemNotFoundException.class);
                   }),
-              new Call("deleteBatch", () -> repo.deleteBatch(List.of(TOM.key())).join()));
+              new Call("deleteBatch", () -> repo.deleteBatch(List.of(TOM.key())).join()),
+              new Call(
+                  "conditionalPut",
+                  () -> {
+                    repo.put(TOM, FilterCommand.builder().notExists("review").build()).join();
+                    assertThatThrownBy(() -> repo.put(TOM, NEVER).join())
+                        .cause()
+                        .isInstanceOf(ConditionFailedException.class);
+                  }),
+              new Call(
+                  "conditionalUpdate",
+                  () ->
+                      assertThatThrownBy(
+                              () ->
+                                  repo.update(
+                                          List.of("p"),
+                                          List.of("tom"),
+                                          UpdateCommand.builder().set("review", "x").build(),
+                                          NEVER)
+                                      .join())
+                          .cause()
+                          .isInstanceOf(ConditionFailedException.class)));
       for (Call call : calls) {
         recorder.operations.clear();
         call.run().run();

@@ -4,10 +4,12 @@ import io.github.pydanticdynamo.AsyncDynamoRepository;
 import io.github.pydanticdynamo.BatchResponse;
 import io.github.pydanticdynamo.BatchSettings;
 import io.github.pydanticdynamo.ContentKey;
+import io.github.pydanticdynamo.FilterCommand;
 import io.github.pydanticdynamo.GetResponse;
 import io.github.pydanticdynamo.PartitionedContent;
 import io.github.pydanticdynamo.QueryOptions;
 import io.github.pydanticdynamo.RepositorySettings;
+import io.github.pydanticdynamo.RequestObjectStateException;
 import io.github.pydanticdynamo.UnprocessedItemsException;
 import io.github.pydanticdynamo.UpdateCommand;
 import io.github.pydanticdynamo.internal.batch.BatchEntry;
@@ -39,6 +41,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -60,6 +63,30 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
   }
 
   @Override
+  public CompletableFuture<Void> put(PartitionedContent<T> content, FilterCommand condition) {
+    PutItemRequest request =
+        ops.conditions()
+            .put(ops.put().request(content), Objects.requireNonNull(condition, "condition"));
+    Map<String, AttributeValue> key = ops.codec().keyAttributes(request.item());
+    return ops.conditions()
+        .send(client, request)
+        .exceptionallyCompose(
+            error -> {
+              Throwable cause = BatchRetry.unwrap(error);
+              if (!(cause instanceof ConditionalCheckFailedException failed)) {
+                return CompletableFuture.failedFuture(cause);
+              }
+              return ops.get()
+                  .stored(client, key)
+                  .thenCompose(
+                      stored ->
+                          ops.conditions()
+                              .explain(client, content.key(), condition, key, stored, failed))
+                  .thenCompose(CompletableFuture::failedFuture);
+            });
+  }
+
+  @Override
   public CompletableFuture<Boolean> putIfAbsent(PartitionedContent<T> content) {
     return ops.put().putIfAbsent(client, content);
   }
@@ -76,9 +103,25 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
       @Nullable List<String> partitionIds,
       @Nullable List<String> contentIds,
       UpdateCommand command) {
-    ContentKey key = ContentKey.of(partitionIds, contentIds);
-    UpdateItemRequest request = ops.update().request(key, command, StateAdjustments.NONE);
-    return send(key, command, request)
+    return update(ContentKey.of(partitionIds, contentIds), command, null);
+  }
+
+  @Override
+  public CompletableFuture<PartitionedContent<T>> update(
+      @Nullable List<String> partitionIds,
+      @Nullable List<String> contentIds,
+      UpdateCommand command,
+      FilterCommand condition) {
+    return update(
+        ContentKey.of(partitionIds, contentIds),
+        command,
+        Objects.requireNonNull(condition, "condition"));
+  }
+
+  private CompletableFuture<PartitionedContent<T>> update(
+      ContentKey key, UpdateCommand command, @Nullable FilterCommand condition) {
+    UpdateItemRequest request = updateRequest(key, command, StateAdjustments.NONE, condition);
+    return send(key, command, request, condition)
         .exceptionallyCompose(
             error -> {
               Throwable cause = BatchRetry.unwrap(error);
@@ -93,13 +136,29 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
                         if (adjustments.isEmpty()) {
                           return CompletableFuture.failedFuture(cause);
                         }
-                        return send(key, command, ops.update().request(key, command, adjustments));
+                        return send(
+                            key,
+                            command,
+                            updateRequest(key, command, adjustments, condition),
+                            condition);
                       });
             });
   }
 
+  private UpdateItemRequest updateRequest(
+      ContentKey key,
+      UpdateCommand command,
+      StateAdjustments adjustments,
+      @Nullable FilterCommand condition) {
+    UpdateItemRequest request = ops.update().request(key, command, adjustments);
+    return condition == null ? request : ops.conditions().update(request, condition);
+  }
+
   private CompletableFuture<PartitionedContent<T>> send(
-      ContentKey key, UpdateCommand command, UpdateItemRequest request) {
+      ContentKey key,
+      UpdateCommand command,
+      UpdateItemRequest request,
+      @Nullable FilterCommand condition) {
     return ops.update()
         .update(client, request)
         .exceptionallyCompose(
@@ -113,9 +172,17 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
                       ? CompletableFuture.completedFuture(failed.item())
                       : ops.get().stored(client, request.key());
               return stored.thenCompose(
-                  item ->
-                      CompletableFuture.failedFuture(
-                          ops.update().conditionFailure(key, command, item, failed)));
+                  item -> {
+                    RuntimeException failure =
+                        ops.update().conditionFailure(key, command, item, failed);
+                    if (condition == null
+                        || failure.getClass() != RequestObjectStateException.class) {
+                      return CompletableFuture.failedFuture(failure);
+                    }
+                    return ops.conditions()
+                        .explain(client, key, condition, request.key(), item, failed)
+                        .thenCompose(CompletableFuture::failedFuture);
+                  });
             });
   }
 

@@ -4,10 +4,12 @@ import io.github.pydanticdynamo.BatchResponse;
 import io.github.pydanticdynamo.BatchSettings;
 import io.github.pydanticdynamo.ContentKey;
 import io.github.pydanticdynamo.DynamoRepository;
+import io.github.pydanticdynamo.FilterCommand;
 import io.github.pydanticdynamo.GetResponse;
 import io.github.pydanticdynamo.PartitionedContent;
 import io.github.pydanticdynamo.QueryOptions;
 import io.github.pydanticdynamo.RepositorySettings;
+import io.github.pydanticdynamo.RequestObjectStateException;
 import io.github.pydanticdynamo.UnprocessedItemsException;
 import io.github.pydanticdynamo.UpdateCommand;
 import io.github.pydanticdynamo.internal.batch.BatchEntry;
@@ -46,6 +48,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -71,6 +74,20 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
   }
 
   @Override
+  public void put(PartitionedContent<T> content, FilterCommand condition) {
+    PutItemRequest request =
+        ops.conditions()
+            .put(ops.put().request(content), Objects.requireNonNull(condition, "condition"));
+    try {
+      ops.conditions().send(client, request);
+    } catch (ConditionalCheckFailedException e) {
+      Map<String, AttributeValue> key = ops.codec().keyAttributes(request.item());
+      throw ops.conditions()
+          .explain(client, content.key(), condition, key, ops.get().stored(client, key), e);
+    }
+  }
+
+  @Override
   public boolean putIfAbsent(PartitionedContent<T> content) {
     return ops.put().putIfAbsent(client, content);
   }
@@ -86,10 +103,26 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
       @Nullable List<String> partitionIds,
       @Nullable List<String> contentIds,
       UpdateCommand command) {
-    ContentKey key = ContentKey.of(partitionIds, contentIds);
-    UpdateItemRequest request = ops.update().request(key, command, StateAdjustments.NONE);
+    return update(ContentKey.of(partitionIds, contentIds), command, null);
+  }
+
+  @Override
+  public PartitionedContent<T> update(
+      @Nullable List<String> partitionIds,
+      @Nullable List<String> contentIds,
+      UpdateCommand command,
+      FilterCommand condition) {
+    return update(
+        ContentKey.of(partitionIds, contentIds),
+        command,
+        Objects.requireNonNull(condition, "condition"));
+  }
+
+  private PartitionedContent<T> update(
+      ContentKey key, UpdateCommand command, @Nullable FilterCommand condition) {
+    UpdateItemRequest request = updateRequest(key, command, StateAdjustments.NONE, condition);
     try {
-      return send(key, command, request);
+      return send(key, command, request, condition);
     } catch (RuntimeException e) {
       if (!UpdateItemOperation.isStateValidationError(e)) {
         throw e;
@@ -99,18 +132,34 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
       if (adjustments.isEmpty()) {
         throw e;
       }
-      return send(key, command, ops.update().request(key, command, adjustments));
+      return send(key, command, updateRequest(key, command, adjustments, condition), condition);
     }
   }
 
+  private UpdateItemRequest updateRequest(
+      ContentKey key,
+      UpdateCommand command,
+      StateAdjustments adjustments,
+      @Nullable FilterCommand condition) {
+    UpdateItemRequest request = ops.update().request(key, command, adjustments);
+    return condition == null ? request : ops.conditions().update(request, condition);
+  }
+
   private PartitionedContent<T> send(
-      ContentKey key, UpdateCommand command, UpdateItemRequest request) {
+      ContentKey key,
+      UpdateCommand command,
+      UpdateItemRequest request,
+      @Nullable FilterCommand condition) {
     try {
       return ops.update().update(client, request);
     } catch (ConditionalCheckFailedException e) {
       Map<String, AttributeValue> stored =
           e.hasItem() ? e.item() : ops.get().stored(client, request.key());
-      throw ops.update().conditionFailure(key, command, stored, e);
+      RuntimeException failure = ops.update().conditionFailure(key, command, stored, e);
+      if (condition != null && failure.getClass() == RequestObjectStateException.class) {
+        failure = ops.conditions().explain(client, key, condition, request.key(), stored, e);
+      }
+      throw failure;
     }
   }
 

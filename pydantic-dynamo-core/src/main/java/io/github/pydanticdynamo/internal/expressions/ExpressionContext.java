@@ -10,13 +10,26 @@ public final class ExpressionContext {
   private final Map<String, String> namesByAttribute = new HashMap<>();
   private final Map<String, String> names = new HashMap<>();
   private final Map<String, AttributeValue> values = new HashMap<>();
+  private final String namePrefix;
+  private final String valuePrefix;
+
+  /** A context whose placeholders are {@code #n0…} and {@code :v0…}. */
+  public ExpressionContext() {
+    this("#n", ":v");
+  }
+
+  /** A context with other placeholder prefixes, to merge with a request's own placeholders. */
+  public ExpressionContext(String namePrefix, String valuePrefix) {
+    this.namePrefix = namePrefix;
+    this.valuePrefix = valuePrefix;
+  }
 
   /** The placeholder for one attribute name, reused when the name repeats. */
   public String name(String attribute) {
     return namesByAttribute.computeIfAbsent(
         attribute,
         a -> {
-          String placeholder = "#n" + names.size();
+          String placeholder = namePrefix + names.size();
           names.put(placeholder, a);
           return placeholder;
         });
@@ -39,7 +52,7 @@ public final class ExpressionContext {
 
   /** A new value placeholder. */
   public String value(AttributeValue value) {
-    String placeholder = ":v" + values.size();
+    String placeholder = valuePrefix + values.size();
     values.put(placeholder, value);
     return placeholder;
   }

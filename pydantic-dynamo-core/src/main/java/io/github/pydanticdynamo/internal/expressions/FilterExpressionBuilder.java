@@ -29,7 +29,7 @@ public final class FilterExpressionBuilder {
     return String.join(" AND ", parts);
   }
 
-  private static String render(Condition condition, ItemMapper<?> mapper, ExpressionContext ctx) {
+  static String render(Condition condition, ItemMapper<?> mapper, ExpressionContext ctx) {
     AttributePath path = mapper.schema().resolve(condition.path());
     String name = ctx.path(path.segments());
     List<@Nullable Object> values = condition.values();

@@ -16,7 +16,8 @@ public record RepositoryOperations<T>(
     QueryOperation<T> query,
     BatchWriteItemOperation<T> batchWrite,
     BatchGetItemOperation<T> batchGet,
-    DeleteItemOperation<T> deleteItem) {
+    DeleteItemOperation<T> deleteItem,
+    WriteConditions<T> conditions) {
 
   /**
    * The operations for a model type; the model is checked here, before any request.
@@ -42,6 +43,7 @@ public record RepositoryOperations<T>(
         new QueryOperation<>(table, codec, consistent),
         new BatchWriteItemOperation<>(table, codec),
         new BatchGetItemOperation<>(table, codec, consistent),
-        new DeleteItemOperation<>(table, codec));
+        new DeleteItemOperation<>(table, codec),
+        new WriteConditions<>(table, codec));
   }
 }

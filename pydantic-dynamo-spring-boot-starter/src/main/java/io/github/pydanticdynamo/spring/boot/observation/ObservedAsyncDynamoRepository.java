@@ -3,6 +3,7 @@ package io.github.pydanticdynamo.spring.boot.observation;
 import io.github.pydanticdynamo.AsyncDynamoRepository;
 import io.github.pydanticdynamo.BatchResponse;
 import io.github.pydanticdynamo.ContentKey;
+import io.github.pydanticdynamo.FilterCommand;
 import io.github.pydanticdynamo.GetResponse;
 import io.github.pydanticdynamo.PartitionedContent;
 import io.github.pydanticdynamo.QueryOptions;
@@ -51,6 +52,11 @@ public final class ObservedAsyncDynamoRepository<T> implements AsyncDynamoReposi
   }
 
   @Override
+  public CompletableFuture<Void> put(PartitionedContent<T> content, FilterCommand condition) {
+    return observation.observeAsync("put", () -> delegate.put(content, condition));
+  }
+
+  @Override
   public CompletableFuture<Boolean> putIfAbsent(PartitionedContent<T> content) {
     return observation.observeAsync("putIfAbsent", () -> delegate.putIfAbsent(content));
   }
@@ -67,6 +73,16 @@ public final class ObservedAsyncDynamoRepository<T> implements AsyncDynamoReposi
       UpdateCommand command) {
     return observation.observeAsync(
         "update", () -> delegate.update(partitionIds, contentIds, command));
+  }
+
+  @Override
+  public CompletableFuture<PartitionedContent<T>> update(
+      @Nullable List<String> partitionIds,
+      @Nullable List<String> contentIds,
+      UpdateCommand command,
+      FilterCommand condition) {
+    return observation.observeAsync(
+        "update", () -> delegate.update(partitionIds, contentIds, command, condition));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.github.pydanticdynamo.spring.boot.observation;
 import io.github.pydanticdynamo.BatchResponse;
 import io.github.pydanticdynamo.ContentKey;
 import io.github.pydanticdynamo.DynamoRepository;
+import io.github.pydanticdynamo.FilterCommand;
 import io.github.pydanticdynamo.GetResponse;
 import io.github.pydanticdynamo.PartitionedContent;
 import io.github.pydanticdynamo.QueryOptions;
@@ -54,6 +55,11 @@ public final class ObservedDynamoRepository<T> implements DynamoRepository<T> {
   }
 
   @Override
+  public void put(PartitionedContent<T> content, FilterCommand condition) {
+    observation.observeRun("put", () -> delegate.put(content, condition));
+  }
+
+  @Override
   public boolean putIfAbsent(PartitionedContent<T> content) {
     return observation.observe("putIfAbsent", () -> delegate.putIfAbsent(content));
   }
@@ -69,6 +75,16 @@ public final class ObservedDynamoRepository<T> implements DynamoRepository<T> {
       @Nullable List<String> contentIds,
       UpdateCommand command) {
     return observation.observe("update", () -> delegate.update(partitionIds, contentIds, command));
+  }
+
+  @Override
+  public PartitionedContent<T> update(
+      @Nullable List<String> partitionIds,
+      @Nullable List<String> contentIds,
+      UpdateCommand command,
+      FilterCommand condition) {
+    return observation.observe(
+        "update", () -> delegate.update(partitionIds, contentIds, command, condition));
   }
 
   @Override
