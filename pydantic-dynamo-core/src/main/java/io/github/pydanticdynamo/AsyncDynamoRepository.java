@@ -200,6 +200,36 @@ public interface AsyncDynamoRepository<T> extends AutoCloseable {
       QueryOptions options);
 
   /**
+   * Reads every item of this repository's type in its table; see {@link DynamoRepository#scan()}.
+   *
+   * <pre>{@code
+   * actors.scan().subscribe(exportSubscriber);
+   * }</pre>
+   *
+   * @return one page per DynamoDB page, requested on demand
+   */
+  default Publisher<BatchResponse<T>> scan() {
+    return scan(ScanOptions.defaults());
+  }
+
+  /**
+   * Reads every item of this repository's type in its table, with options; see {@link
+   * DynamoRepository#scan(ScanOptions)}. Nothing is read before the subscriber asks; a parallel
+   * scan keeps at most {@link ScanOptions#maxConcurrency()} requests out, so at most that many
+   * pages are read ahead of demand.
+   *
+   * <pre>{@code
+   * Flux.from(actors.scan(ScanOptions.builder().parallel(8).build()))
+   *     .concatMap(page -> export(page.items()), 1)
+   *     .blockLast();
+   * }</pre>
+   *
+   * @param options limit, filter, page size, continuation and segments
+   * @return one page per segment page, in the order segments answer
+   */
+  Publisher<BatchResponse<T>> scan(ScanOptions options);
+
+  /**
    * Reads many items into one list, without writing a {@link org.reactivestreams.Subscriber}: the
    * contents of every page of {@link #getBatch(Collection)}, bounded by the keys asked for. Keys
    * without a stored item are left out; the order is not the keys' order.

@@ -255,6 +255,61 @@ public interface DynamoRepository<T> extends AutoCloseable {
   }
 
   /**
+   * Reads every item of this repository's type in its table (all partitions), in DynamoDB's scan
+   * order: one sequential scan, one page per DynamoDB page, lazily. Items of other types sharing
+   * the table are skipped by the engine (a filter on the key prefixes), but still read: a scan
+   * costs the read capacity of the whole table. For exports and migrations; use {@link #list} for
+   * anything a key can find.
+   *
+   * <pre>{@code
+   * try (Stream<BatchResponse<FilmActor>> pages = actors.scan()) {
+   *   pages.forEach(page -> export(page.items()));
+   * }
+   * }</pre>
+   *
+   * @return one response per DynamoDB page
+   */
+  default Stream<BatchResponse<T>> scan() {
+    return scan(ScanOptions.defaults());
+  }
+
+  /**
+   * Reads every item of this repository's type in its table, with options: an exact limit, filters,
+   * page size, a token to resume from, and parallel segments ({@link
+   * ScanOptions.Builder#parallel(int)} reads all segments here, several at once on the batch pool;
+   * {@link ScanOptions.Builder#segment(int, int)} reads one, for scans split across workers). Each
+   * page's token resumes the same scan right after it. Close the stream to stop early.
+   *
+   * <pre>{@code
+   * ScanOptions options = ScanOptions.builder()
+   *     .parallel(8)
+   *     .filter(FilterCommand.builder().exists("review").build())
+   *     .build();
+   * long reviewed = actors.scan(options).mapToLong(page -> page.contents().size()).sum();
+   * }</pre>
+   *
+   * @param options limit, filter, page size, continuation and segments
+   * @return one response per DynamoDB page (per segment page, in the order segments answer)
+   * @throws InvalidCommandException when the filter does not fit the model or the token is not one
+   *     of this scan
+   */
+  Stream<BatchResponse<T>> scan(ScanOptions options);
+
+  /**
+   * Streams the contents of a scan across pages, lazily.
+   *
+   * <pre>{@code
+   * List<FilmActor> all = actors.scanContents(ScanOptions.defaults()).map(PartitionedContent::item).toList();
+   * }</pre>
+   *
+   * @param options limit, filter, page size, continuation and segments
+   * @return the contents
+   */
+  default Stream<PartitionedContent<T>> scanContents(ScanOptions options) {
+    return scan(options).flatMap(page -> page.contents().stream());
+  }
+
+  /**
    * Deletes every item of this type under {@code contentPrefix} in the partition (reads the keys,
    * then deletes them in batches of 25).
    *

@@ -481,7 +481,60 @@ class BadInputCatalogueIntegrationTests {
                             List.of("p"),
                             List.of("tom"),
                             UpdateCommand.builder().set("name", "x").build(),
-                            FilterCommand.builder().exists("nmae").build()))));
+                            FilterCommand.builder().exists("nmae").build())),
+                // scans
+                new Case(
+                    "scan with a filter on an unknown attribute",
+                    InvalidCommandException.class,
+                    "revew",
+                    () ->
+                        actors.scan(
+                            ScanOptions.builder()
+                                .filter(FilterCommand.builder().exists("revew").build())
+                                .build())),
+                new Case(
+                    "scan of a segment out of range",
+                    InvalidCommandException.class,
+                    "segment 4 is not a segment of 4",
+                    () -> ScanOptions.builder().segment(4, 4).build()),
+                new Case(
+                    "scan in 0 segments",
+                    InvalidCommandException.class,
+                    "totalSegments 0",
+                    () -> ScanOptions.builder().parallel(0).build()),
+                new Case(
+                    "scan with an altered token",
+                    InvalidCommandException.class,
+                    "startToken",
+                    () ->
+                        actors.scan(
+                            ScanOptions.builder().startToken("AgAAbm90LWEtdG9rZW4").build())),
+                new Case(
+                    "scan with the token of another scan",
+                    InvalidCommandException.class,
+                    "3 segments",
+                    () ->
+                        actors.scan(
+                            ScanOptions.builder()
+                                .parallel(3)
+                                .startToken(
+                                    actors
+                                        .scan(ScanOptions.builder().pageSize(1).build())
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .nextToken()
+                                        .orElseThrow())
+                                .build())),
+                new Case(
+                    "async scan with a filter value of the wrong type",
+                    InvalidCommandException.class,
+                    "name",
+                    () ->
+                        async.scan(
+                            ScanOptions.builder()
+                                .filter(
+                                    FilterCommand.builder().greaterThan("name", List.of()).build())
+                                .build()))));
 
     return dynamicTests(cases, table);
   }

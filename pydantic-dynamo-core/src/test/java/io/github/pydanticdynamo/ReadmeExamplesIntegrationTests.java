@@ -8,6 +8,7 @@ import io.github.pydanticdynamo.test.DynamoDbTest;
 import io.github.pydanticdynamo.test.TestTable;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,5 +85,47 @@ class ReadmeExamplesIntegrationTests {
                     .containsExactly("review"));
     assertThat(actors.getItem(List.of(), List.of("tom-hanks")).orElseThrow().review())
         .isEqualTo("Two Oscars");
+  }
+
+  @Test
+  void scans(TestTable table) {
+    DynamoRepository<FilmActor> actors = RepositoryFixture.sync(FilmActor.class, table).build();
+    actors.putBatch(
+        java.util.stream.IntStream.range(0, 120)
+            .mapToObj(
+                i ->
+                    PartitionedContent.of(
+                        List.of("region-" + i % 5),
+                        List.of("actor-" + i),
+                        new FilmActor("actor-" + i, "Actor " + i, i % 2 == 0 ? "Great" : null)))
+            .toList());
+    List<FilmActor> exported = new java.util.ArrayList<>();
+
+    // tag::scan[]
+    // every actor in the table, all partitions; other types sharing the table are skipped
+    try (Stream<BatchResponse<FilmActor>> pages = actors.scan()) {
+      pages.forEach(page -> exported.addAll(page.items()));
+    }
+
+    // an export in 8 segments, 4 at a time, only reviewed actors
+    ScanOptions parallel =
+        ScanOptions.builder()
+            .parallel(8)
+            .maxConcurrency(4)
+            .filter(FilterCommand.builder().exists("review").build())
+            .build();
+    long reviewed = actors.scanContents(parallel).count();
+
+    // resumable: the first 50, then from the last page's token
+    List<BatchResponse<FilmActor>> first =
+        actors.scan(ScanOptions.builder().limit(50).build()).toList();
+    String token = first.get(first.size() - 1).nextToken().orElseThrow();
+    Stream<BatchResponse<FilmActor>> rest =
+        actors.scan(ScanOptions.builder().startToken(token).build());
+    // end::scan[]
+
+    assertThat(exported).hasSize(120);
+    assertThat(reviewed).isEqualTo(60);
+    assertThat(rest.mapToLong(page -> page.contents().size()).sum()).isEqualTo(70);
   }
 }

@@ -45,7 +45,8 @@ class SecurityIntegrationTests {
           Map.entry("deleteItem", Set.of("DeleteItem", "GetItem")),
           Map.entry("deleteBatch", Set.of("BatchWriteItem")),
           Map.entry("conditionalPut", Set.of("PutItem", "GetItem", "Query")),
-          Map.entry("conditionalUpdate", Set.of("UpdateItem", "GetItem", "Query")));
+          Map.entry("conditionalUpdate", Set.of("UpdateItem", "GetItem", "Query")),
+          Map.entry("scan", Set.of("Scan")));
 
   /** Two clauses the stored TOM fails, so a refused write asks the engine clause by clause. */
   private static final FilterCommand NEVER =
@@ -99,7 +100,9 @@ class SecurityIntegrationTests {
                                       List.of("tom"),
                                       UpdateCommand.builder().set("review", "x").build(),
                                       NEVER))
-                          .isInstanceOf(ConditionFailedException.class)));
+                          .isInstanceOf(ConditionFailedException.class),
+                  "scan",
+                  r -> r.scan(ScanOptions.builder().parallel(2).build()).toList()));
       calls.putAll(
           Map.of(
               "put", r -> r.put(TOM),
@@ -142,7 +145,8 @@ class SecurityIntegrationTests {
               "deleteItem",
               "deleteBatch",
               "conditionalPut",
-              "conditionalUpdate")) {
+              "conditionalUpdate",
+              "scan")) {
         recorder.operations.clear();
         calls.get(method).accept(repo);
         assertThat(recorder.operations).as(method).isNotEmpty().isSubsetOf(IAM_ACTIONS.get(method));
@@ -220,7 +224,13 @@ class SecurityIntegrationTests {
                                           NEVER)
                                       .join())
                           .cause()
-                          .isInstanceOf(ConditionFailedException.class)));
+                          .isInstanceOf(ConditionFailedException.class)),
+              new Call(
+                  "scan",
+                  () ->
+                      PublisherCollector.collect(
+                              repo.scan(ScanOptions.builder().parallel(2).build()))
+                          .join()));
       for (Call call : calls) {
         recorder.operations.clear();
         call.run().run();

@@ -10,6 +10,7 @@ import io.github.pydanticdynamo.PartitionedContent;
 import io.github.pydanticdynamo.QueryOptions;
 import io.github.pydanticdynamo.RepositorySettings;
 import io.github.pydanticdynamo.RequestObjectStateException;
+import io.github.pydanticdynamo.ScanOptions;
 import io.github.pydanticdynamo.UnprocessedItemsException;
 import io.github.pydanticdynamo.UpdateCommand;
 import io.github.pydanticdynamo.internal.batch.BatchEntry;
@@ -22,6 +23,8 @@ import io.github.pydanticdynamo.internal.operations.UpdateItemOperation;
 import io.github.pydanticdynamo.internal.operations.UpdateItemOperation.StateAdjustments;
 import io.github.pydanticdynamo.internal.paging.QueryPager;
 import io.github.pydanticdynamo.internal.paging.QueryPlan;
+import io.github.pydanticdynamo.internal.paging.ScanPager;
+import io.github.pydanticdynamo.internal.paging.ScanPlan;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,6 +46,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /** The asynchronous repository: the sync one's control flow, in stages, over the operations. */
@@ -295,6 +299,54 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
     @Override
     public CompletableFuture<BatchResponse<T>> next() {
       return ops.query().page(client, pager);
+    }
+  }
+
+  @Override
+  public Publisher<BatchResponse<T>> scan(ScanOptions options) {
+    ScanPlan plan = ops.scan().plan(options);
+    return new PagePublisher<>(() -> new ScanSource(ops.scan().pager(plan), plan.concurrency()));
+  }
+
+  /**
+   * Keeps up to the plan's concurrency of segment requests out once the subscriber asks for pages,
+   * and hands pages out in the order they were asked.
+   */
+  private final class ScanSource implements PagePublisher.Source<BatchResponse<T>> {
+    private record Asked(int segment, CompletableFuture<ScanResponse> response) {}
+
+    private final ScanPager<T> pager;
+    private final int concurrency;
+    private final ArrayDeque<Asked> inFlight = new ArrayDeque<>();
+
+    ScanSource(ScanPager<T> pager, int concurrency) {
+      this.pager = pager;
+      this.concurrency = concurrency;
+    }
+
+    @Override
+    public boolean done() {
+      return pager.done();
+    }
+
+    @Override
+    public CompletableFuture<BatchResponse<T>> next() {
+      for (int segment = inFlight.size() < concurrency ? pager.nextReady() : -1;
+          segment >= 0;
+          segment = inFlight.size() < concurrency ? pager.nextReady() : -1) {
+        inFlight.add(new Asked(segment, ops.scan().page(client, pager.request(segment))));
+      }
+      Asked head = inFlight.poll();
+      return head.response()
+          .thenApply(
+              response -> {
+                BatchResponse<T> page = pager.accept(head.segment(), response);
+                if (pager.done()) {
+                  inFlight.forEach(asked -> asked.response().cancel(true));
+                  inFlight.clear();
+                }
+                return page;
+              });
     }
   }
 

@@ -10,6 +10,7 @@ import io.github.pydanticdynamo.PartitionedContent;
 import io.github.pydanticdynamo.QueryOptions;
 import io.github.pydanticdynamo.RepositorySettings;
 import io.github.pydanticdynamo.RequestObjectStateException;
+import io.github.pydanticdynamo.ScanOptions;
 import io.github.pydanticdynamo.UnprocessedItemsException;
 import io.github.pydanticdynamo.UpdateCommand;
 import io.github.pydanticdynamo.internal.batch.BatchEntry;
@@ -22,6 +23,8 @@ import io.github.pydanticdynamo.internal.operations.UpdateItemOperation;
 import io.github.pydanticdynamo.internal.operations.UpdateItemOperation.StateAdjustments;
 import io.github.pydanticdynamo.internal.paging.QueryPager;
 import io.github.pydanticdynamo.internal.paging.QueryPlan;
+import io.github.pydanticdynamo.internal.paging.ScanPager;
+import io.github.pydanticdynamo.internal.paging.ScanPlan;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -51,6 +54,8 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /** The synchronous repository: control flow (send, page, retry) over the operations. */
@@ -303,6 +308,77 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL),
         false);
+  }
+
+  @Override
+  public Stream<BatchResponse<T>> scan(ScanOptions options) {
+    ScanPlan plan = ops.scan().plan(options);
+    ScanWalk walk = new ScanWalk(ops.scan().pager(plan), plan.concurrency());
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(walk, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(walk::cancel);
+  }
+
+  /**
+   * Keeps up to the plan's concurrency of segment requests out on the batch pool (nothing before
+   * the first page is asked for), and hands pages out in the order they were asked.
+   */
+  private final class ScanWalk implements Iterator<BatchResponse<T>> {
+    private record Asked(int segment, Future<ScanResponse> response) {}
+
+    private final ScanPager<T> pager;
+    private final int concurrency;
+    private final ArrayDeque<Asked> inFlight = new ArrayDeque<>();
+
+    ScanWalk(ScanPager<T> pager, int concurrency) {
+      this.pager = pager;
+      this.concurrency = concurrency;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return !pager.done();
+    }
+
+    @Override
+    public BatchResponse<T> next() {
+      if (pager.done()) {
+        throw new NoSuchElementException();
+      }
+      if (concurrency == 1) {
+        int segment = pager.nextReady();
+        return pager.accept(segment, ops.scan().page(client, pager.request(segment)));
+      }
+      for (int segment = inFlight.size() < concurrency ? pager.nextReady() : -1;
+          segment >= 0;
+          segment = inFlight.size() < concurrency ? pager.nextReady() : -1) {
+        ScanRequest request = pager.request(segment);
+        inFlight.add(new Asked(segment, pool().submit(() -> ops.scan().page(client, request))));
+      }
+      Asked head = inFlight.poll();
+      try {
+        BatchResponse<T> page = pager.accept(head.segment(), head.response().get());
+        if (pager.done()) {
+          cancel();
+        }
+        return page;
+      } catch (ExecutionException e) {
+        cancel();
+        throw e.getCause() instanceof RuntimeException runtime
+            ? runtime
+            : new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        cancel();
+        throw new IllegalStateException("interrupted while scanning", e);
+      }
+    }
+
+    void cancel() {
+      inFlight.forEach(asked -> asked.response().cancel(true));
+      inFlight.clear();
+    }
   }
 
   @Override

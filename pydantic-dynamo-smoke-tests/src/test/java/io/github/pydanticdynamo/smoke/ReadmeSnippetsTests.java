@@ -36,7 +36,8 @@ class ReadmeSnippetsTests {
           "starter-only/src/main/java/com/example/films/ActorService.java#service",
           "starter-only/src/test/java/com/example/films/ActorServiceTests.java#test",
           CORE_EXAMPLES + "#exact-delete",
-          CORE_EXAMPLES + "#conditional-writes");
+          CORE_EXAMPLES + "#conditional-writes",
+          CORE_EXAMPLES + "#scan");
 
   /** Marker to the block that follows it, in README order. */
   static Map<String, String> readmeBlocks(List<String> lines) {

@@ -17,7 +17,8 @@ public record RepositoryOperations<T>(
     BatchWriteItemOperation<T> batchWrite,
     BatchGetItemOperation<T> batchGet,
     DeleteItemOperation<T> deleteItem,
-    WriteConditions<T> conditions) {
+    WriteConditions<T> conditions,
+    ScanOperation<T> scan) {
 
   /**
    * The operations for a model type; the model is checked here, before any request.
@@ -44,6 +45,7 @@ public record RepositoryOperations<T>(
         new BatchWriteItemOperation<>(table, codec),
         new BatchGetItemOperation<>(table, codec, consistent),
         new DeleteItemOperation<>(table, codec),
-        new WriteConditions<>(table, codec));
+        new WriteConditions<>(table, codec),
+        new ScanOperation<>(table, codec, consistent, settings.batchSettings().concurrency()));
   }
 }

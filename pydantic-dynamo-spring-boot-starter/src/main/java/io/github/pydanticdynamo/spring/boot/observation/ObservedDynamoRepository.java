@@ -8,6 +8,7 @@ import io.github.pydanticdynamo.GetResponse;
 import io.github.pydanticdynamo.PartitionedContent;
 import io.github.pydanticdynamo.QueryOptions;
 import io.github.pydanticdynamo.RepositorySettings;
+import io.github.pydanticdynamo.ScanOptions;
 import io.github.pydanticdynamo.UpdateCommand;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Collection;
@@ -114,6 +115,11 @@ public final class ObservedDynamoRepository<T> implements DynamoRepository<T> {
       QueryOptions options) {
     return observation.observe(
         "listBetween", () -> delegate.listBetween(partitionIds, contentStart, contentEnd, options));
+  }
+
+  @Override
+  public Stream<BatchResponse<T>> scan(ScanOptions options) {
+    return observation.observe("scan", () -> delegate.scan(options));
   }
 
   @Override
