@@ -105,7 +105,7 @@ public final class ItemMapper<T> {
    *
    * @return the class this mapper maps
    */
-  public Class<T> type() {
+  Class<T> type() {
     return type;
   }
 
@@ -114,7 +114,7 @@ public final class ItemMapper<T> {
    *
    * @return the mapper
    */
-  public ObjectMapper objectMapper() {
+  ObjectMapper objectMapper() {
     return objectMapper;
   }
 

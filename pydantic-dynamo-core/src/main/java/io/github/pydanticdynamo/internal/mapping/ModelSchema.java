@@ -76,7 +76,7 @@ public final class ModelSchema {
    *
    * @return an unmodifiable set
    */
-  public Set<String> topLevelNames() {
+  Set<String> topLevelNames() {
     return topLevelNames;
   }
 

@@ -13,7 +13,7 @@ public final class UnstorableValueException extends IllegalArgumentException {
    * @param reason why it cannot be stored and what to do instead, starting with a verb ("is NaN:
    *     …")
    */
-  public UnstorableValueException(String path, String reason) {
+  UnstorableValueException(String path, String reason) {
     super("'" + path + "' " + reason);
     this.path = path;
   }
