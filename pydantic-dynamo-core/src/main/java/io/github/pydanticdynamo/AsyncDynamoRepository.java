@@ -200,6 +200,19 @@ public interface AsyncDynamoRepository<T> extends AutoCloseable {
       QueryOptions options);
 
   /**
+   * Queries one of the repository's secondary indexes; see {@link DynamoRepository#index(String)}.
+   *
+   * <pre>{@code
+   * reviews.index("by-reviewer").list(List.of("alice"), List.of()).subscribe(subscriber);
+   * }</pre>
+   *
+   * @param name the index name
+   * @return the index's queries
+   * @throws InvalidCommandException when the repository has no index of that name
+   */
+  AsyncIndexView<T> index(String name);
+
+  /**
    * Reads every item of this repository's type in its table; see {@link DynamoRepository#scan()}.
    *
    * <pre>{@code

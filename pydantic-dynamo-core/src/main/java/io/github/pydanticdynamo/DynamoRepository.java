@@ -255,6 +255,22 @@ public interface DynamoRepository<T> extends AutoCloseable {
   }
 
   /**
+   * Queries one of the repository's secondary indexes (declared with {@link DynamoIndex} on the
+   * model or {@link RepositoryBuilder#index(SecondaryIndex)}).
+   *
+   * <pre>{@code
+   * List<ActorReview> alices = reviews.index("by-reviewer").listContents(List.of("alice"), List.of())
+   *     .map(PartitionedContent::item).toList();
+   * }</pre>
+   *
+   * @param name the index name
+   * @return the index's queries
+   * @throws InvalidCommandException when the repository has no index of that name (the message
+   *     names those it has)
+   */
+  IndexView<T> index(String name);
+
+  /**
    * Reads every item of this repository's type in its table (all partitions), in DynamoDB's scan
    * order: one sequential scan, one page per DynamoDB page, lazily. Items of other types sharing
    * the table are skipped by the engine (a filter on the key prefixes), but still read: a scan

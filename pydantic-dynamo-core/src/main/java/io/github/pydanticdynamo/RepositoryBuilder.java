@@ -122,6 +122,20 @@ public interface RepositoryBuilder<T, B extends RepositoryBuilder<T, B>> {
   B hideExpired(boolean hide);
 
   /**
+   * Adds a secondary index the repository writes and can query ({@code index(name)}); one of the
+   * same name declared with {@link DynamoIndex} on the model is replaced. The properties it names
+   * are checked against the model when {@code build()} is called.
+   *
+   * <pre>{@code
+   * builder.index(SecondaryIndex.global("by-reviewer").partitionIds("reviewer").build());
+   * }</pre>
+   *
+   * @param index the index
+   * @return this builder
+   */
+  B index(SecondaryIndex index);
+
+  /**
    * The clock for {@code _timestamp} and expiry checks; default the UTC system clock.
    *
    * @param clock the clock

@@ -1,5 +1,7 @@
 package io.github.pydanticdynamo;
 
+import java.util.List;
+
 /**
  * What a built repository was configured with (for logs, health checks and tooling).
  *
@@ -17,6 +19,7 @@ package io.github.pydanticdynamo;
  * @param consistentReads whether reads are strongly consistent by default
  * @param hideExpired whether reads leave out expired items
  * @param batchSettings concurrency and retries of batch operations
+ * @param indexes the secondary indexes the repository writes and queries
  */
 public record RepositorySettings(
     Class<?> modelType,
@@ -28,4 +31,63 @@ public record RepositorySettings(
     String contentType,
     boolean consistentReads,
     boolean hideExpired,
-    BatchSettings batchSettings) {}
+    BatchSettings batchSettings,
+    List<SecondaryIndex> indexes) {
+
+  /** Copies the indexes. */
+  public RepositorySettings {
+    indexes = List.copyOf(indexes);
+  }
+
+  /**
+   * Settings without secondary indexes.
+   *
+   * @param modelType the model type
+   * @param tableName the table
+   * @param partitionKey the partition key attribute name
+   * @param sortKey the sort key attribute name
+   * @param partitionPrefix the partition key prefix
+   * @param partitionName the partition name
+   * @param contentType the content type
+   * @param consistentReads whether reads are strongly consistent by default
+   * @param hideExpired whether reads leave out expired items
+   * @param batchSettings concurrency and retries of batch operations
+   */
+  public RepositorySettings(
+      Class<?> modelType,
+      String tableName,
+      String partitionKey,
+      String sortKey,
+      String partitionPrefix,
+      String partitionName,
+      String contentType,
+      boolean consistentReads,
+      boolean hideExpired,
+      BatchSettings batchSettings) {
+    this(
+        modelType,
+        tableName,
+        partitionKey,
+        sortKey,
+        partitionPrefix,
+        partitionName,
+        contentType,
+        consistentReads,
+        hideExpired,
+        batchSettings,
+        List.of());
+  }
+
+  /**
+   * The table's layout as this repository sees it: its keys and its indexes.
+   *
+   * <pre>{@code
+   * client.createTable(repository.settings().tableLayout().createTableRequest("app-table"));
+   * }</pre>
+   *
+   * @return the layout
+   */
+  public TableLayout tableLayout() {
+    return TableLayout.of(partitionKey, sortKey).withIndexes(indexes);
+  }
+}

@@ -1,5 +1,7 @@
 package io.github.pydanticdynamo;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -9,8 +11,14 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
@@ -31,7 +39,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * boolean fits = layout.matches(dynamoDbClient.describeTable(b -> b.tableName("app-table")).table());
  * }</pre>
  *
- * <p>Instances are immutable and compare by their key names.
+ * <p>Secondary indexes ({@link SecondaryIndex}) are part of the layout: CreateTable creates them
+ * and {@link #matches} checks them. Instances are immutable and compare by their key names and
+ * their indexes' shapes.
  */
 public final class TableLayout {
   /** The default partition key attribute name (the Python library's v1 default). */
@@ -57,10 +67,16 @@ public final class TableLayout {
 
   private final String partitionKey;
   private final String sortKey;
+  private final List<SecondaryIndex> indexes;
 
   private TableLayout(String partitionKey, String sortKey) {
+    this(partitionKey, sortKey, List.of());
+  }
+
+  private TableLayout(String partitionKey, String sortKey, List<SecondaryIndex> indexes) {
     this.partitionKey = partitionKey;
     this.sortKey = sortKey;
+    this.indexes = List.copyOf(indexes);
   }
 
   /**
@@ -162,6 +178,12 @@ public final class TableLayout {
     names.add(VERSION_ATTRIBUTE);
     names.add(TIMESTAMP_ATTRIBUTE);
     names.add(TTL_ATTRIBUTE);
+    for (SecondaryIndex index : indexes) {
+      if (index.partitionKey() != null) {
+        names.add(index.partitionKey());
+      }
+      names.add(index.sortKey());
+    }
     return Set.copyOf(names);
   }
 
@@ -177,12 +199,22 @@ public final class TableLayout {
   }
 
   /**
-   * The definitions of the key attributes, both of type {@link #KEY_TYPE}.
+   * The definitions of the key attributes, the table's and its indexes', all of type {@link
+   * #KEY_TYPE}.
    *
-   * @return the two definitions
+   * @return the definitions, the table's two first
    */
   public List<AttributeDefinition> attributeDefinitions() {
-    return List.of(definition(partitionKey), definition(sortKey));
+    Set<String> names = new LinkedHashSet<>();
+    names.add(partitionKey);
+    names.add(sortKey);
+    for (SecondaryIndex index : indexes) {
+      if (index.partitionKey() != null) {
+        names.add(index.partitionKey());
+      }
+      names.add(index.sortKey());
+    }
+    return names.stream().map(TableLayout::definition).toList();
   }
 
   private static AttributeDefinition definition(String name) {
@@ -202,12 +234,39 @@ public final class TableLayout {
    * @return the request
    */
   public CreateTableRequest createTableRequest(String tableName) {
-    return CreateTableRequest.builder()
-        .tableName(Objects.requireNonNull(tableName, "tableName"))
-        .billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(attributeDefinitions())
-        .keySchema(keySchema())
-        .build();
+    CreateTableRequest.Builder request =
+        CreateTableRequest.builder()
+            .tableName(Objects.requireNonNull(tableName, "tableName"))
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .attributeDefinitions(attributeDefinitions())
+            .keySchema(keySchema());
+    List<GlobalSecondaryIndex> globals = new ArrayList<>();
+    List<LocalSecondaryIndex> locals = new ArrayList<>();
+    for (SecondaryIndex index : indexes) {
+      Projection all = Projection.builder().projectionType(ProjectionType.ALL).build();
+      if (index.isLocal()) {
+        locals.add(
+            LocalSecondaryIndex.builder()
+                .indexName(index.name())
+                .keySchema(indexKeySchema(index))
+                .projection(all)
+                .build());
+      } else {
+        globals.add(
+            GlobalSecondaryIndex.builder()
+                .indexName(index.name())
+                .keySchema(indexKeySchema(index))
+                .projection(all)
+                .build());
+      }
+    }
+    if (!globals.isEmpty()) {
+      request.globalSecondaryIndexes(globals);
+    }
+    if (!locals.isEmpty()) {
+      request.localSecondaryIndexes(locals);
+    }
+    return request.build();
   }
 
   /**
@@ -230,7 +289,8 @@ public final class TableLayout {
 
   /**
    * Whether a described table has this layout's keys: the partition key as HASH and the sort key as
-   * RANGE, both of type {@link #KEY_TYPE}, and no other key attribute.
+   * RANGE, both of type {@link #KEY_TYPE}, and no other key attribute; and this layout's secondary
+   * indexes (see {@link #indexProblems}).
    *
    * <pre>{@code
    * layout.matches(client.describeTable(b -> b.tableName("app-table")).table());
@@ -242,7 +302,143 @@ public final class TableLayout {
   public boolean matches(TableDescription table) {
     return keySchema().equals(normalized(table.keySchema()))
         && KEY_TYPE.equals(typeOf(table, partitionKey).orElse(null))
-        && KEY_TYPE.equals(typeOf(table, sortKey).orElse(null));
+        && KEY_TYPE.equals(typeOf(table, sortKey).orElse(null))
+        && indexProblems(table).isEmpty();
+  }
+
+  /**
+   * What a described table lacks of this layout's indexes: each declared index must exist, global
+   * or local as declared, with its key attributes (typed {@link #KEY_TYPE}). Other indexes of the
+   * table are no concern.
+   *
+   * <pre>{@code
+   * List<String> problems = layout.indexProblems(description); // ["global index by-name is missing"]
+   * }</pre>
+   *
+   * @param table the description, from DescribeTable
+   * @return one sentence per problem; empty when every declared index is there
+   */
+  public List<String> indexProblems(TableDescription table) {
+    List<String> problems = new ArrayList<>();
+    for (SecondaryIndex index : indexes) {
+      List<KeySchemaElement> actual = null;
+      boolean otherKind = false;
+      for (GlobalSecondaryIndexDescription global : table.globalSecondaryIndexes()) {
+        if (global.indexName().equals(index.name())) {
+          actual = global.keySchema();
+          otherKind = index.isLocal();
+        }
+      }
+      for (LocalSecondaryIndexDescription local : table.localSecondaryIndexes()) {
+        if (local.indexName().equals(index.name())) {
+          actual = local.keySchema();
+          otherKind = !index.isLocal();
+        }
+      }
+      String kind = index.isLocal() ? "local" : "global";
+      if (actual == null) {
+        problems.add(kind + " index " + index.name() + " is missing");
+      } else if (otherKind) {
+        problems.add(
+            "index "
+                + index.name()
+                + " is "
+                + (index.isLocal() ? "global" : "local")
+                + ", not "
+                + kind);
+      } else if (!indexKeySchema(index).equals(normalized(actual))
+          || !KEY_TYPE.equals(typeOf(table, index.sortKey()).orElse(null))
+          || (index.partitionKey() != null
+              && !KEY_TYPE.equals(typeOf(table, index.partitionKey()).orElse(null)))) {
+        problems.add(
+            kind
+                + " index "
+                + index.name()
+                + " has keys "
+                + actual.stream()
+                    .map(e -> e.attributeName() + " (" + e.keyTypeAsString() + ")")
+                    .toList()
+                + ", not "
+                + index.describeShape());
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * This layout with more secondary indexes (those it has stay; an index of the same name must have
+   * the same shape). Used by the starter to give a table the indexes its entities declare.
+   *
+   * <pre>{@code
+   * TableLayout layout = TableLayout.of("PK", "SK").withIndexes(SecondaryIndex.declaredOn(ActorReview.class));
+   * }</pre>
+   *
+   * @param added the indexes
+   * @return the layout with them
+   * @throws InvalidCommandException when an index clashes with one of the same name, or uses a key
+   *     attribute of the table
+   */
+  public TableLayout withIndexes(Collection<SecondaryIndex> added) {
+    List<SecondaryIndex> all = new ArrayList<>(indexes);
+    for (SecondaryIndex index : added) {
+      if (partitionKey.equals(index.partitionKey())
+          || partitionKey.equals(index.sortKey())
+          || sortKey.equals(index.partitionKey())
+          || sortKey.equals(index.sortKey())) {
+        throw new InvalidCommandException(
+            index.describeShape()
+                + " uses a key attribute of the table ("
+                + partitionKey
+                + ", "
+                + sortKey
+                + "); give the index attributes of its own");
+      }
+      SecondaryIndex same =
+          all.stream().filter(i -> i.name().equals(index.name())).findFirst().orElse(null);
+      if (same == null) {
+        all.add(index);
+      } else if (!same.sameShapeAs(index)) {
+        throw new InvalidCommandException(
+            "two indexes named "
+                + index.name()
+                + " differ: "
+                + same.describeShape()
+                + " and "
+                + index.describeShape()
+                + "; one table has one index of a name, give both the same keys");
+      }
+    }
+    return all.size() == indexes.size() ? this : new TableLayout(partitionKey, sortKey, all);
+  }
+
+  /**
+   * The secondary indexes of this layout.
+   *
+   * @return the indexes, in the order they were added
+   */
+  public List<SecondaryIndex> indexes() {
+    return indexes;
+  }
+
+  /**
+   * Whether another layout has the same table keys (its indexes aside).
+   *
+   * <pre>{@code
+   * boolean sameTable = TableLayout.of("PK", "SK").sameKeys(layout);
+   * }</pre>
+   *
+   * @param other the other layout
+   * @return true when both name the same partition and sort key
+   */
+  public boolean sameKeys(TableLayout other) {
+    return partitionKey.equals(other.partitionKey) && sortKey.equals(other.sortKey);
+  }
+
+  private List<KeySchemaElement> indexKeySchema(SecondaryIndex index) {
+    String hash = index.partitionKey() == null ? partitionKey : index.partitionKey();
+    return List.of(
+        KeySchemaElement.builder().attributeName(hash).keyType(KeyType.HASH).build(),
+        KeySchemaElement.builder().attributeName(index.sortKey()).keyType(KeyType.RANGE).build());
   }
 
   /**
@@ -298,13 +494,14 @@ public final class TableLayout {
   @Override
   public boolean equals(@Nullable Object other) {
     return other instanceof TableLayout that
-        && partitionKey.equals(that.partitionKey)
-        && sortKey.equals(that.sortKey);
+        && sameKeys(that)
+        && indexes.size() == that.indexes.size()
+        && indexes.stream().allMatch(index -> that.indexes.stream().anyMatch(index::sameShapeAs));
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(partitionKey, sortKey);
+    return Objects.hash(partitionKey, sortKey, indexes.size());
   }
 
   /**

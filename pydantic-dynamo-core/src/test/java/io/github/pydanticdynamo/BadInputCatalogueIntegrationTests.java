@@ -43,6 +43,22 @@ class BadInputCatalogueIntegrationTests {
 
   static final class NotAModel {}
 
+  @DynamoIndex(name = "by-name", partitionIds = "name", contentIds = "id")
+  @DynamoIndex(
+      name = "by-views",
+      local = true,
+      contentIds = {"views", "id"})
+  record Indexed(String id, String name, long views) {}
+
+  @DynamoIndex(name = "by-name", partitionIds = "nmae")
+  record Misnamed(String id, String name) {}
+
+  @DynamoIndex(name = "by-tags", partitionIds = "tags")
+  record ListKeyed(String id, List<String> tags) {}
+
+  @DynamoIndex(name = "by_name", partitionIds = "name")
+  record KeyNamed(String id, String name, String _by_name_item_id) {}
+
   @TestFactory
   Stream<DynamicTest> everyBadInputFailsBeforeAnythingIsWritten(TestTable table) {
     DynamoRepository<FilmActor> actors = RepositoryFixture.sync(FilmActor.class, table).build();
@@ -399,6 +415,9 @@ class BadInputCatalogueIntegrationTests {
     DynamoRepository<Profile> profiles = RepositoryFixture.sync(Profile.class, table).build();
     AsyncDynamoRepository<FilmActor> async =
         RepositoryFixture.async(FilmActor.class, table).build();
+    DynamoRepository<Indexed> indexed = RepositoryFixture.sync(Indexed.class, table).build();
+    AsyncDynamoRepository<Indexed> asyncIndexed =
+        RepositoryFixture.async(Indexed.class, table).build();
     PartitionedContent<FilmActor> tom =
         PartitionedContent.of(List.of("p"), List.of("tom"), new FilmActor("tom", "Tom", null));
     actors.put(tom);
@@ -534,7 +553,124 @@ class BadInputCatalogueIntegrationTests {
                             ScanOptions.builder()
                                 .filter(
                                     FilterCommand.builder().greaterThan("name", List.of()).build())
-                                .build()))));
+                                .build())),
+                // secondary indexes
+                new Case(
+                    "index on an unknown property",
+                    InvalidModelException.class,
+                    "nmae",
+                    () -> RepositoryFixture.sync(Misnamed.class, table).build()),
+                new Case(
+                    "index on a list property",
+                    InvalidModelException.class,
+                    "index keys are made of",
+                    () -> RepositoryFixture.sync(ListKeyed.class, table).build()),
+                new Case(
+                    "model property named like an index key attribute",
+                    InvalidModelException.class,
+                    "_by_name_item_id",
+                    () -> RepositoryFixture.sync(KeyNamed.class, table).build()),
+                new Case(
+                    "local index with partition ids",
+                    InvalidCommandException.class,
+                    "shares the table's partition key",
+                    () ->
+                        RepositoryFixture.sync(Indexed.class, table)
+                            .index(SecondaryIndex.local("by-x").partitionIds("name").build())
+                            .build()),
+                new Case(
+                    "index on a key attribute of the table",
+                    InvalidCommandException.class,
+                    "key attribute of the table",
+                    () ->
+                        RepositoryFixture.sync(Indexed.class, table)
+                            .index(
+                                SecondaryIndex.local("by-x")
+                                    .sortKey(table.sortKey())
+                                    .contentIds("name")
+                                    .build())
+                            .build()),
+                new Case(
+                    "query of an unknown index",
+                    InvalidCommandException.class,
+                    "no index 'by-nmae'",
+                    () -> indexed.index("by-nmae")),
+                new Case(
+                    "consistent read of a global index",
+                    InvalidCommandException.class,
+                    "global",
+                    () ->
+                        indexed
+                            .index("by-name")
+                            .list(
+                                List.of("Tom"),
+                                List.of(),
+                                QueryOptions.builder().consistentRead(true).build())),
+                new Case(
+                    "wrong number of index partition ids",
+                    InvalidCommandException.class,
+                    "not 2",
+                    () -> indexed.index("by-name").list(List.of("Tom", "Hanks"), List.of())),
+                new Case(
+                    "null index partition id",
+                    InvalidCommandException.class,
+                    "partitionIds[0] is null",
+                    () -> indexed.index("by-name").list(Arrays.asList((String) null), List.of())),
+                new Case(
+                    "index content prefix longer than the index sort key",
+                    InvalidCommandException.class,
+                    "at most",
+                    () -> indexed.index("by-views").list(List.of("p"), List.of("1", "a", "b"))),
+                new Case(
+                    "update of part of an index key",
+                    InvalidCommandException.class,
+                    "set every one of them",
+                    () ->
+                        indexed.update(
+                            List.of("p"),
+                            List.of("x"),
+                            UpdateCommand.builder().set("views", 3).build())),
+                new Case(
+                    "update incrementing an index key source",
+                    InvalidCommandException.class,
+                    "increments 'views'",
+                    () ->
+                        indexed.update(
+                            List.of("p"),
+                            List.of("x"),
+                            UpdateCommand.builder().increment("views", 1).set("id", "x").build())),
+                new Case(
+                    "token of another index",
+                    InvalidCommandException.class,
+                    "belongs to a query of index by-views",
+                    () ->
+                        indexed
+                            .index("by-name")
+                            .list(
+                                List.of("Tom"),
+                                List.of(),
+                                QueryOptions.builder()
+                                    .startToken(
+                                        new io.github.pydanticdynamo.internal.paging.PageToken(
+                                                "a query of index by-views in table "
+                                                    + table.name(),
+                                                List.of(
+                                                    io.github.pydanticdynamo.internal.paging
+                                                        .PageToken.Position.at(Map.of("a", "b"))))
+                                            .encode())
+                                    .build())),
+                new Case(
+                    "async listBetween on an index with start after end",
+                    InvalidCommandException.class,
+                    "sorts after end",
+                    () ->
+                        asyncIndexed
+                            .index("by-name")
+                            .listBetween(
+                                List.of("Tom"),
+                                List.of("z"),
+                                List.of("a"),
+                                QueryOptions.defaults()))));
 
     return dynamicTests(cases, table);
   }

@@ -115,4 +115,72 @@ class TableLayoutTests {
                 .build())
         .build();
   }
+
+  @Test
+  void indexesJoinTheCreateTableRequestTheReservedNamesAndEquality() {
+    SecondaryIndex byName = SecondaryIndex.global("by-name").partitionIds("name").build();
+    SecondaryIndex byRating =
+        SecondaryIndex.local("by-rating").sortKey("RATING_SK").contentIds("rating").build();
+    TableLayout layout = TableLayout.of("PK", "SK").withIndexes(List.of(byName, byRating));
+
+    var request = layout.createTableRequest("t");
+    assertThat(request.attributeDefinitions())
+        .extracting(d -> d.attributeName())
+        .containsExactly("PK", "SK", "_by-name_item_id", "_by-name_content_id", "RATING_SK");
+    assertThat(request.globalSecondaryIndexes())
+        .singleElement()
+        .satisfies(
+            gsi -> {
+              assertThat(gsi.keySchema())
+                  .extracting(k -> k.attributeName() + " " + k.keyTypeAsString())
+                  .containsExactly("_by-name_item_id HASH", "_by-name_content_id RANGE");
+              assertThat(gsi.projection().projectionTypeAsString()).isEqualTo("ALL");
+            });
+    assertThat(request.localSecondaryIndexes())
+        .singleElement()
+        .satisfies(
+            lsi ->
+                assertThat(lsi.keySchema())
+                    .extracting(k -> k.attributeName() + " " + k.keyTypeAsString())
+                    .containsExactly("PK HASH", "RATING_SK RANGE"));
+    assertThat(layout.reservedAttributes()).contains("_by-name_item_id", "RATING_SK");
+    assertThat(layout).isNotEqualTo(TableLayout.of("PK", "SK"));
+    assertThat(layout.sameKeys(TableLayout.of("PK", "SK"))).isTrue();
+    assertThat(layout.withIndexes(List.of(byName))).isSameAs(layout);
+    assertThat(
+            layout.equals(
+                TableLayout.of("PK", "SK")
+                    .withIndexes(
+                        List.of(
+                            byRating,
+                            SecondaryIndex.global("by-name").partitionIds("other").build()))))
+        .isTrue();
+  }
+
+  @Test
+  void rejectsIndexesThatClash() {
+    TableLayout layout =
+        TableLayout.of("PK", "SK")
+            .withIndexes(List.of(SecondaryIndex.global("by-name").partitionIds("name").build()));
+
+    assertThatThrownBy(
+            () ->
+                layout.withIndexes(
+                    List.of(SecondaryIndex.global("by-name").sortKey("OTHER").build())))
+        .isInstanceOf(InvalidCommandException.class)
+        .hasMessageContaining("two indexes named by-name differ");
+    assertThatThrownBy(
+            () -> layout.withIndexes(List.of(SecondaryIndex.local("by-x").sortKey("SK").build())))
+        .isInstanceOf(InvalidCommandException.class)
+        .hasMessageContaining("key attribute of the table");
+    assertThatThrownBy(() -> SecondaryIndex.local("by-x").partitionIds("name").build())
+        .isInstanceOf(InvalidCommandException.class)
+        .hasMessageContaining("local index");
+    assertThatThrownBy(() -> SecondaryIndex.global("x"))
+        .isInstanceOf(InvalidCommandException.class)
+        .hasMessageContaining("3 to 255");
+    assertThatThrownBy(() -> SecondaryIndex.global("by-x").partitionKey("_ttl").build())
+        .isInstanceOf(InvalidCommandException.class)
+        .hasMessageContaining("_ttl");
+  }
 }

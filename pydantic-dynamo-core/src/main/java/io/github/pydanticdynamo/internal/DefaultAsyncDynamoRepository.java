@@ -1,6 +1,7 @@
 package io.github.pydanticdynamo.internal;
 
 import io.github.pydanticdynamo.AsyncDynamoRepository;
+import io.github.pydanticdynamo.AsyncIndexView;
 import io.github.pydanticdynamo.BatchResponse;
 import io.github.pydanticdynamo.BatchSettings;
 import io.github.pydanticdynamo.ContentKey;
@@ -11,6 +12,7 @@ import io.github.pydanticdynamo.QueryOptions;
 import io.github.pydanticdynamo.RepositorySettings;
 import io.github.pydanticdynamo.RequestObjectStateException;
 import io.github.pydanticdynamo.ScanOptions;
+import io.github.pydanticdynamo.SecondaryIndex;
 import io.github.pydanticdynamo.UnprocessedItemsException;
 import io.github.pydanticdynamo.UpdateCommand;
 import io.github.pydanticdynamo.internal.batch.BatchEntry;
@@ -21,6 +23,8 @@ import io.github.pydanticdynamo.internal.operations.BatchReads;
 import io.github.pydanticdynamo.internal.operations.RepositoryOperations;
 import io.github.pydanticdynamo.internal.operations.UpdateItemOperation;
 import io.github.pydanticdynamo.internal.operations.UpdateItemOperation.StateAdjustments;
+import io.github.pydanticdynamo.internal.paging.IndexPager;
+import io.github.pydanticdynamo.internal.paging.IndexQueryPlan;
 import io.github.pydanticdynamo.internal.paging.QueryPager;
 import io.github.pydanticdynamo.internal.paging.QueryPlan;
 import io.github.pydanticdynamo.internal.paging.ScanPager;
@@ -300,6 +304,58 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
     public CompletableFuture<BatchResponse<T>> next() {
       return ops.query().page(client, pager);
     }
+  }
+
+  @Override
+  public AsyncIndexView<T> index(String name) {
+    SecondaryIndex index = ops.indexQuery().index(name);
+    return new AsyncIndexView<>() {
+      @Override
+      public SecondaryIndex index() {
+        return index;
+      }
+
+      @Override
+      public Publisher<BatchResponse<T>> list(
+          @Nullable List<String> partitionIds,
+          @Nullable List<String> contentPrefix,
+          QueryOptions options) {
+        return indexPages(ops.indexQuery().list(name, partitionIds, contentPrefix, options));
+      }
+
+      @Override
+      public Publisher<BatchResponse<T>> listBetween(
+          @Nullable List<String> partitionIds,
+          @Nullable List<String> contentStart,
+          @Nullable List<String> contentEnd,
+          QueryOptions options) {
+        return indexPages(
+            ops.indexQuery().between(name, partitionIds, contentStart, contentEnd, options));
+      }
+
+      @Override
+      public String toString() {
+        return "AsyncIndexView[" + index.name() + " of " + DefaultAsyncDynamoRepository.this + "]";
+      }
+    };
+  }
+
+  private Publisher<BatchResponse<T>> indexPages(IndexQueryPlan plan) {
+    return new PagePublisher<BatchResponse<T>>(
+        () -> {
+          IndexPager<T> pager = ops.indexQuery().pager(plan);
+          return new PagePublisher.Source<BatchResponse<T>>() {
+            @Override
+            public boolean done() {
+              return pager.done();
+            }
+
+            @Override
+            public CompletableFuture<BatchResponse<T>> next() {
+              return ops.indexQuery().page(client, pager);
+            }
+          };
+        });
   }
 
   @Override

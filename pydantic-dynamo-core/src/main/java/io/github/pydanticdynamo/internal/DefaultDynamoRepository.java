@@ -6,11 +6,13 @@ import io.github.pydanticdynamo.ContentKey;
 import io.github.pydanticdynamo.DynamoRepository;
 import io.github.pydanticdynamo.FilterCommand;
 import io.github.pydanticdynamo.GetResponse;
+import io.github.pydanticdynamo.IndexView;
 import io.github.pydanticdynamo.PartitionedContent;
 import io.github.pydanticdynamo.QueryOptions;
 import io.github.pydanticdynamo.RepositorySettings;
 import io.github.pydanticdynamo.RequestObjectStateException;
 import io.github.pydanticdynamo.ScanOptions;
+import io.github.pydanticdynamo.SecondaryIndex;
 import io.github.pydanticdynamo.UnprocessedItemsException;
 import io.github.pydanticdynamo.UpdateCommand;
 import io.github.pydanticdynamo.internal.batch.BatchEntry;
@@ -21,6 +23,8 @@ import io.github.pydanticdynamo.internal.operations.BatchReads;
 import io.github.pydanticdynamo.internal.operations.RepositoryOperations;
 import io.github.pydanticdynamo.internal.operations.UpdateItemOperation;
 import io.github.pydanticdynamo.internal.operations.UpdateItemOperation.StateAdjustments;
+import io.github.pydanticdynamo.internal.paging.IndexPager;
+import io.github.pydanticdynamo.internal.paging.IndexQueryPlan;
 import io.github.pydanticdynamo.internal.paging.QueryPager;
 import io.github.pydanticdynamo.internal.paging.QueryPlan;
 import io.github.pydanticdynamo.internal.paging.ScanPager;
@@ -303,6 +307,62 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
               throw new NoSuchElementException();
             }
             return ops.query().page(client, pager);
+          }
+        };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
+  }
+
+  @Override
+  public IndexView<T> index(String name) {
+    SecondaryIndex index = ops.indexQuery().index(name);
+    return new IndexView<>() {
+      @Override
+      public SecondaryIndex index() {
+        return index;
+      }
+
+      @Override
+      public Stream<BatchResponse<T>> list(
+          @Nullable List<String> partitionIds,
+          @Nullable List<String> contentPrefix,
+          QueryOptions options) {
+        return indexPages(ops.indexQuery().list(name, partitionIds, contentPrefix, options));
+      }
+
+      @Override
+      public Stream<BatchResponse<T>> listBetween(
+          @Nullable List<String> partitionIds,
+          @Nullable List<String> contentStart,
+          @Nullable List<String> contentEnd,
+          QueryOptions options) {
+        return indexPages(
+            ops.indexQuery().between(name, partitionIds, contentStart, contentEnd, options));
+      }
+
+      @Override
+      public String toString() {
+        return "IndexView[" + index.name() + " of " + DefaultDynamoRepository.this + "]";
+      }
+    };
+  }
+
+  private Stream<BatchResponse<T>> indexPages(IndexQueryPlan plan) {
+    IndexPager<T> pager = ops.indexQuery().pager(plan);
+    Iterator<BatchResponse<T>> pages =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return !pager.done();
+          }
+
+          @Override
+          public BatchResponse<T> next() {
+            if (pager.done()) {
+              throw new NoSuchElementException();
+            }
+            return ops.indexQuery().page(client, pager);
           }
         };
     return StreamSupport.stream(

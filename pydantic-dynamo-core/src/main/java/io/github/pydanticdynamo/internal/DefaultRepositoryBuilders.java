@@ -8,8 +8,12 @@ import io.github.pydanticdynamo.DynamoRepository;
 import io.github.pydanticdynamo.InvalidCommandException;
 import io.github.pydanticdynamo.RepositoryBuilder;
 import io.github.pydanticdynamo.RepositorySettings;
+import io.github.pydanticdynamo.SecondaryIndex;
 import io.github.pydanticdynamo.internal.operations.RepositoryOperations;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -46,6 +50,7 @@ public final class DefaultRepositoryBuilders {
     private @Nullable Object validator;
     private BatchSettings batchSettings = BatchSettings.defaults();
     private Clock clock = Clock.systemUTC();
+    private final Map<String, SecondaryIndex> indexes = new LinkedHashMap<>();
 
     Base(Class<T> type) {
       this.type = Objects.requireNonNull(type, "type");
@@ -118,6 +123,13 @@ public final class DefaultRepositoryBuilders {
     }
 
     @Override
+    public B index(SecondaryIndex value) {
+      SecondaryIndex index = Objects.requireNonNull(value, "index");
+      this.indexes.put(index.name(), index);
+      return (B) this;
+    }
+
+    @Override
     public B clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
       return (B) this;
@@ -156,14 +168,28 @@ public final class DefaultRepositoryBuilders {
               keyPart(content, "contentType"),
               consistentReads,
               hideExpired,
-              batchSettings);
+              batchSettings,
+              indexes());
       if (settings.partitionKey().equals(settings.sortKey())) {
         throw new InvalidCommandException(
             "partitionKey and sortKey are both '"
                 + settings.partitionKey()
                 + "'; the table needs two different key attributes");
       }
+      if (!settings.indexes().isEmpty()) {
+        settings.tableLayout(); // an index on a key attribute of the table fails here
+      }
       return settings;
+    }
+
+    /** The annotated indexes, with those given to the builder in place of same-named ones. */
+    private List<SecondaryIndex> indexes() {
+      Map<String, SecondaryIndex> all = new LinkedHashMap<>();
+      for (SecondaryIndex declared : SecondaryIndex.declaredOn(type)) {
+        all.put(declared.name(), declared);
+      }
+      all.putAll(indexes);
+      return List.copyOf(all.values());
     }
 
     private static @Nullable String firstNonBlank(@Nullable String first, @Nullable String second) {

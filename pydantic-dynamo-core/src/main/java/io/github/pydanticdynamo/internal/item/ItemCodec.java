@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +39,7 @@ public final class ItemCodec<T> {
   private final Clock clock;
   private final String pkName;
   private final String skName;
+  private final IndexKeys indexKeys;
 
   /** The partition key decoded last: the items of a query page all share it. */
   private record DecodedPartition(String key, List<String> ids) {}
@@ -60,8 +62,10 @@ public final class ItemCodec<T> {
     this.clock = clock;
     this.pkName = settings.partitionKey();
     this.skName = settings.sortKey();
-    this.mapper =
-        ItemMapper.create(type, objectMapper, Set.of(TIMESTAMP, VERSION, TTL, pkName, skName));
+    Set<String> reserved = new HashSet<>(IndexKeys.attributeNames(settings));
+    reserved.addAll(Set.of(TIMESTAMP, VERSION, TTL, pkName, skName));
+    this.mapper = ItemMapper.create(type, objectMapper, Set.copyOf(reserved));
+    this.indexKeys = new IndexKeys(settings, mapper.schema());
     this.keys =
         new KeyCodec(settings.partitionPrefix(), settings.partitionName(), settings.contentType());
     this.validation = validator == null ? null : new BeanValidation(validator);
@@ -73,6 +77,10 @@ public final class ItemCodec<T> {
 
   public KeyCodec keys() {
     return keys;
+  }
+
+  public IndexKeys indexKeys() {
+    return indexKeys;
   }
 
   public String partitionKeyName() {
@@ -142,6 +150,7 @@ public final class ItemCodec<T> {
     if (content.expiry() != null) {
       item.put(TTL, AttributeValue.fromN(Long.toString(content.expiry().getEpochSecond())));
     }
+    indexKeys.addTo(item);
     long size = AttributeSize.itemSize(item);
     if (size > AttributeSize.MAX_ITEM_BYTES) {
       throw new ItemTooLargeException(

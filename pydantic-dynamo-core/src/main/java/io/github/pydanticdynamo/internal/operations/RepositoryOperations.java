@@ -18,7 +18,8 @@ public record RepositoryOperations<T>(
     BatchGetItemOperation<T> batchGet,
     DeleteItemOperation<T> deleteItem,
     WriteConditions<T> conditions,
-    ScanOperation<T> scan) {
+    ScanOperation<T> scan,
+    IndexQueryOperation<T> indexQuery) {
 
   /**
    * The operations for a model type; the model is checked here, before any request.
@@ -46,6 +47,7 @@ public record RepositoryOperations<T>(
         new BatchGetItemOperation<>(table, codec, consistent),
         new DeleteItemOperation<>(table, codec),
         new WriteConditions<>(table, codec),
-        new ScanOperation<>(table, codec, consistent, settings.batchSettings().concurrency()));
+        new ScanOperation<>(table, codec, consistent, settings.batchSettings().concurrency()),
+        new IndexQueryOperation<>(table, codec, consistent));
   }
 }

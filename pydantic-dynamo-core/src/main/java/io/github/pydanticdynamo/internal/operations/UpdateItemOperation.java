@@ -59,16 +59,18 @@ public final class UpdateItemOperation<T> {
             codec.now(),
             adjustments.createMaps(),
             adjustments.nullTargets());
-    return UpdateItemRequest.builder()
-        .tableName(table)
-        .key(raw)
-        .updateExpression(plan.updateExpression())
-        .conditionExpression(plan.conditionExpression())
-        .expressionAttributeNames(plan.names())
-        .expressionAttributeValues(plan.values())
-        .returnValues(ReturnValue.ALL_NEW)
-        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-        .build();
+    UpdateItemRequest request =
+        UpdateItemRequest.builder()
+            .tableName(table)
+            .key(raw)
+            .updateExpression(plan.updateExpression())
+            .conditionExpression(plan.conditionExpression())
+            .expressionAttributeNames(plan.names())
+            .expressionAttributeValues(plan.values())
+            .returnValues(ReturnValue.ALL_NEW)
+            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+            .build();
+    return IndexKeyUpdate.apply(request, command, codec);
   }
 
   public PartitionedContent<T> update(DynamoDbClient client, UpdateItemRequest request) {

@@ -1,6 +1,7 @@
 package io.github.pydanticdynamo.spring.boot.observation;
 
 import io.github.pydanticdynamo.AsyncDynamoRepository;
+import io.github.pydanticdynamo.AsyncIndexView;
 import io.github.pydanticdynamo.BatchResponse;
 import io.github.pydanticdynamo.ContentKey;
 import io.github.pydanticdynamo.FilterCommand;
@@ -143,6 +144,11 @@ public final class ObservedAsyncDynamoRepository<T> implements AsyncDynamoReposi
   @Override
   public CompletableFuture<Void> deleteBatch(Collection<ContentKey> keys) {
     return observation.observeAsync("deleteBatch", () -> delegate.deleteBatch(keys));
+  }
+
+  @Override
+  public AsyncIndexView<T> index(String name) {
+    return delegate.index(name);
   }
 
   @Override

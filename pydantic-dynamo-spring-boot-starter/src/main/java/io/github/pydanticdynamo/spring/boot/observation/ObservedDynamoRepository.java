@@ -5,6 +5,7 @@ import io.github.pydanticdynamo.ContentKey;
 import io.github.pydanticdynamo.DynamoRepository;
 import io.github.pydanticdynamo.FilterCommand;
 import io.github.pydanticdynamo.GetResponse;
+import io.github.pydanticdynamo.IndexView;
 import io.github.pydanticdynamo.PartitionedContent;
 import io.github.pydanticdynamo.QueryOptions;
 import io.github.pydanticdynamo.RepositorySettings;
@@ -143,6 +144,11 @@ public final class ObservedDynamoRepository<T> implements DynamoRepository<T> {
   @Override
   public void deleteBatch(Collection<ContentKey> keys) {
     observation.observeRun("deleteBatch", () -> delegate.deleteBatch(keys));
+  }
+
+  @Override
+  public IndexView<T> index(String name) {
+    return delegate.index(name);
   }
 
   @Override
