@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.pydanticdynamo.Models.FilmActor;
 import io.github.pydanticdynamo.test.DynamoDbTest;
+import io.github.pydanticdynamo.test.LocalDynamoDb;
 import io.github.pydanticdynamo.test.TestTable;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The README's sections on each capability: the regions between {@code tag::} and {@code end::} are
@@ -18,6 +21,13 @@ import org.junit.jupiter.api.Test;
  */
 @DynamoDbTest
 class ReadmeExamplesIntegrationTests {
+
+  // tag::index-model[]
+  @DynamoEntity(contentType = "review", partitionName = "reviews")
+  @DynamoIndex(name = "by-reviewer", partitionIds = "reviewer", contentIds = "date")
+  record ActorReview(String id, String actorId, String reviewer, LocalDate date, String text) {}
+
+  // end::index-model[]
 
   @Test
   void exactDelete(TestTable table) {
@@ -127,5 +137,55 @@ class ReadmeExamplesIntegrationTests {
     assertThat(exported).hasSize(120);
     assertThat(reviewed).isEqualTo(60);
     assertThat(rest.mapToLong(page -> page.contents().size()).sum()).isEqualTo(70);
+  }
+
+  @Test
+  void secondaryIndexes(TestTable defaultTable) {
+    LocalDynamoDb db = LocalDynamoDb.shared();
+    DynamoDbClient dynamoDbClient = db.client();
+    String tableName = "readme-" + java.util.UUID.randomUUID();
+    // tag::index-query[]
+    DynamoRepository<ActorReview> reviews =
+        DynamoRepository.builder(ActorReview.class) // @DynamoIndex is read from the record
+            .client(dynamoDbClient)
+            .tableName(tableName)
+            .partitionPrefix("films")
+            .build();
+    // the table with its indexes (the starter's create-tables does the same)
+    dynamoDbClient.createTable(reviews.settings().tableLayout().createTableRequest(tableName));
+    // end::index-query[]
+    db.client().waiter().waitUntilTableExists(b -> b.tableName(tableName));
+    try {
+      // tag::index-use[]
+      reviews.put(
+          PartitionedContent.of(
+              List.of("tom-hanks"),
+              List.of("r1"),
+              new ActorReview("r1", "tom-hanks", "alice", LocalDate.of(2024, 5, 1), "Great")));
+
+      // every review alice wrote in May 2024, newest first, any actor
+      IndexView<ActorReview> byReviewer = reviews.index("by-reviewer");
+      List<ActorReview> mays =
+          byReviewer
+              .listContents(
+                  List.of("alice"),
+                  List.of("2024-05"),
+                  QueryOptions.builder().ascending(false).build())
+              .map(PartitionedContent::item)
+              .toList();
+
+      // an update that sets the reviewer moves the review in the index, in the same write
+      reviews.update(
+          List.of("tom-hanks"),
+          List.of("r1"),
+          UpdateCommand.builder().set("reviewer", "bob").build());
+      // end::index-use[]
+
+      assertThat(mays).extracting(ActorReview::id).containsExactly("r1");
+      assertThat(byReviewer.listContents(List.of("alice"), List.of())).isEmpty();
+      assertThat(byReviewer.listContents(List.of("bob"), List.of())).hasSize(1);
+    } finally {
+      dynamoDbClient.deleteTable(b -> b.tableName(tableName));
+    }
   }
 }

@@ -46,7 +46,8 @@ class SecurityIntegrationTests {
           Map.entry("deleteBatch", Set.of("BatchWriteItem")),
           Map.entry("conditionalPut", Set.of("PutItem", "GetItem", "Query")),
           Map.entry("conditionalUpdate", Set.of("UpdateItem", "GetItem", "Query")),
-          Map.entry("scan", Set.of("Scan")));
+          Map.entry("scan", Set.of("Scan")),
+          Map.entry("indexQuery", Set.of("Query")));
 
   /** Two clauses the stored TOM fails, so a refused write asks the engine clause by clause. */
   private static final FilterCommand NEVER =
@@ -239,6 +240,35 @@ class SecurityIntegrationTests {
             .isNotEmpty()
             .isSubsetOf(IAM_ACTIONS.get(call.method()));
       }
+    }
+  }
+
+  @Test
+  void indexQueriesCallOnlyQuerySyncAndAsync() {
+    TestTable table = IndexIntegrationTests.tableFor(IndexIntegrationTests.Review.class);
+    Recorder recorder = new Recorder();
+    ClientOverrideConfiguration config =
+        ClientOverrideConfiguration.builder().addExecutionInterceptor(recorder).build();
+    try (DynamoDbClient client = LocalDynamoDb.shared().newClient(config);
+        DynamoDbAsyncClient asyncClient = LocalDynamoDb.shared().newAsyncClient(config)) {
+      DynamoRepository<IndexIntegrationTests.Review> repo =
+          RepositoryFixture.sync(IndexIntegrationTests.Review.class, table, client).build();
+      AsyncDynamoRepository<IndexIntegrationTests.Review> async =
+          RepositoryFixture.async(IndexIntegrationTests.Review.class, table, asyncClient).build();
+      repo.put(
+          PartitionedContent.of(
+              List.of("p"),
+              List.of("r1"),
+              new IndexIntegrationTests.Review("r1", "p", "alice", "2024", 3, null)));
+
+      recorder.operations.clear();
+      repo.index("by-reviewer").listContents(List.of("alice"), List.of()).toList();
+      repo.index("by-rating").listBetween(List.of("p"), List.of("1"), List.of("5")).toList();
+      PublisherCollector.collect(async.index("by-reviewer").list(List.of("alice"), List.of()))
+          .join();
+      assertThat(recorder.operations).isNotEmpty().isSubsetOf(IAM_ACTIONS.get("indexQuery"));
+    } finally {
+      table.delete();
     }
   }
 

@@ -37,7 +37,10 @@ class ReadmeSnippetsTests {
           "starter-only/src/test/java/com/example/films/ActorServiceTests.java#test",
           CORE_EXAMPLES + "#exact-delete",
           CORE_EXAMPLES + "#conditional-writes",
-          CORE_EXAMPLES + "#scan");
+          CORE_EXAMPLES + "#scan",
+          CORE_EXAMPLES + "#index-model",
+          CORE_EXAMPLES + "#index-query",
+          CORE_EXAMPLES + "#index-use");
 
   /** Marker to the block that follows it, in README order. */
   static Map<String, String> readmeBlocks(List<String> lines) {
@@ -61,7 +64,10 @@ class ReadmeSnippetsTests {
     return blocks;
   }
 
-  /** The lines between the tag's start and end lines, less their common indentation. */
+  /**
+   * The lines between the tag's start and end lines, less their common indentation and the blank
+   * lines at either end (the formatter puts one after a member).
+   */
   static String region(List<String> lines, String tag) {
     int start = -1;
     int end = -1;
@@ -74,7 +80,15 @@ class ReadmeSnippetsTests {
     }
     assertThat(start).as("tag::%s[]", tag).isNotNegative();
     assertThat(end).as("end::%s[]", tag).isGreaterThan(start);
-    List<String> body = lines.subList(start + 1, end);
+    int first = start + 1;
+    int last = end;
+    while (first < last && lines.get(first).isBlank()) {
+      first++;
+    }
+    while (last > first && lines.get(last - 1).isBlank()) {
+      last--;
+    }
+    List<String> body = lines.subList(first, last);
     int indent =
         body.stream()
             .filter(l -> !l.isBlank())

@@ -2,6 +2,7 @@ package io.github.pydanticdynamo.spring.boot.autoconfigure;
 
 import io.github.pydanticdynamo.DynamoEntity;
 import io.github.pydanticdynamo.InvalidCommandException;
+import io.github.pydanticdynamo.SecondaryIndex;
 import io.github.pydanticdynamo.TableLayout;
 import java.beans.Introspector;
 import java.util.ArrayList;
@@ -163,6 +164,18 @@ final class DynamoEntityCatalog {
           "Set " + keySettings + " to the two key attribute names of table '" + table + "'.",
           e);
     }
+    try {
+      layout = layout.withIndexes(SecondaryIndex.declaredOn(type));
+    } catch (InvalidCommandException e) {
+      throw new PydanticDynamoConfigurationException(
+          "The @DynamoIndex declarations of @DynamoEntity "
+              + type.getName()
+              + " are invalid: "
+              + e.getMessage()
+              + ".",
+          "Fix the @DynamoIndex annotations on " + type.getSimpleName() + ".",
+          e);
+    }
     return new DynamoEntityDefinition(
         type,
         table,
@@ -310,8 +323,9 @@ final class DynamoEntityCatalog {
     List<EntityTable> tables = new ArrayList<>();
     for (Map.Entry<String, List<DynamoEntityDefinition>> table : byTable.entrySet()) {
       DynamoEntityDefinition first = table.getValue().get(0);
+      TableLayout merged = first.layout();
       for (DynamoEntityDefinition other : table.getValue()) {
-        if (!other.layout().equals(first.layout())) {
+        if (!other.layout().sameKeys(first.layout())) {
           throw new PydanticDynamoConfigurationException(
               "@DynamoEntity types "
                   + first.entityType().getName()
@@ -343,8 +357,25 @@ final class DynamoEntityCatalog {
                   + ".table-name).",
               null);
         }
+        try {
+          merged = merged.withIndexes(other.layout().indexes());
+        } catch (InvalidCommandException e) {
+          throw new PydanticDynamoConfigurationException(
+              "@DynamoEntity types sharing table '"
+                  + table.getKey()
+                  + "' declare indexes of one name with different keys ("
+                  + other.entityType().getName()
+                  + " among them): "
+                  + e.getMessage()
+                  + ".",
+              "Give the @DynamoIndex declarations of one name the same partitionKey and sortKey"
+                  + " attributes (and kind) on every entity of table '"
+                  + table.getKey()
+                  + "', or name them differently.",
+              e);
+        }
       }
-      tables.add(new EntityTable(table.getKey(), first.layout(), List.copyOf(table.getValue())));
+      tables.add(new EntityTable(table.getKey(), merged, List.copyOf(table.getValue())));
     }
     return List.copyOf(tables);
   }

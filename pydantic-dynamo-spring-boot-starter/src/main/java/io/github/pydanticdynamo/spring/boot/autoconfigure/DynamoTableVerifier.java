@@ -153,6 +153,25 @@ final class DynamoTableVerifier {
     if (table.layout().matches(description)) {
       return null;
     }
+    List<String> indexProblems = table.layout().indexProblems(description);
+    if (!indexProblems.isEmpty()
+        && TableLayout.of(table.layout().partitionKey(), table.layout().sortKey())
+            .matches(description)) {
+      return new Problem(
+          "DynamoDB table '"
+              + table.name()
+              + "' lacks secondary indexes that @DynamoEntity "
+              + table.entityNames()
+              + " declare (@DynamoIndex): "
+              + String.join("; ", indexProblems)
+              + ".",
+          "Add the indexes to table '"
+              + table.name()
+              + "' (UpdateTable adds a global index; a local index exists only if the table was"
+              + " created with it), or remove their @DynamoIndex declarations. For development, "
+              + CREATE
+              + "=true creates missing tables with their indexes.");
+    }
     String actual = TableLayout.describeKeys(description);
     String base =
         "DynamoDB table '"

@@ -90,6 +90,19 @@ public final class DynamoTableHealthIndicator implements HealthIndicator {
               "table '" + tableName + "' is " + table.tableStatusAsString() + ", not ACTIVE")
           .build();
     }
+    List<String> indexProblems = layout.indexProblems(table);
+    if (!indexProblems.isEmpty()
+        && TableLayout.of(layout.partitionKey(), layout.sortKey()).matches(table)) {
+      return health
+          .down()
+          .withDetail(
+              "reason",
+              "table '"
+                  + tableName
+                  + "' lacks the secondary indexes the repositories query: "
+                  + String.join("; ", indexProblems))
+          .build();
+    }
     if (!layout.matches(table)) {
       return health
           .down()
