@@ -213,6 +213,21 @@ public interface AsyncDynamoRepository<T> extends AutoCloseable {
   AsyncIndexView<T> index(String name);
 
   /**
+   * Reads of this repository's items into a smaller record; see {@link
+   * DynamoRepository#projection(Class)}.
+   *
+   * <pre>{@code
+   * actors.projection(ActorName.class).get(List.of(), List.of("tom-hanks")).join();
+   * }</pre>
+   *
+   * @param type the projection type
+   * @param <P> the projection type
+   * @return the projection's reads
+   * @throws InvalidModelException when the projection does not fit the model
+   */
+  <P> AsyncProjectionView<P> projection(Class<P> type);
+
+  /**
    * Reads every item of this repository's type in its table; see {@link DynamoRepository#scan()}.
    *
    * <pre>{@code

@@ -271,6 +271,23 @@ public interface DynamoRepository<T> extends AutoCloseable {
   IndexView<T> index(String name);
 
   /**
+   * Reads of this repository's items into a smaller record of the caller's choosing, fetching only
+   * its attributes; see {@link ProjectionView}.
+   *
+   * <pre>{@code
+   * record ActorName(String id, String name) {}
+   * Optional<ActorName> tom = actors.projection(ActorName.class).getItem(List.of(), List.of("tom-hanks"));
+   * }</pre>
+   *
+   * @param type the projection: a record (or bean) whose properties are some of the model's
+   * @param <P> the projection type
+   * @return the projection's reads
+   * @throws InvalidModelException when a property of the projection is missing from the model or
+   *     has an incompatible type
+   */
+  <P> ProjectionView<P> projection(Class<P> type);
+
+  /**
    * Reads every item of this repository's type in its table (all partitions), in DynamoDB's scan
    * order: one sequential scan, one page per DynamoDB page, lazily. Items of other types sharing
    * the table are skipped by the engine (a filter on the key prefixes), but still read: a scan

@@ -59,6 +59,12 @@ class BadInputCatalogueIntegrationTests {
   @DynamoIndex(name = "by_name", partitionIds = "name")
   record KeyNamed(String id, String name, String _by_name_item_id) {}
 
+  record ActorNickname(String id, String nickname) {}
+
+  record FilmActorName(String id, String name) {}
+
+  record ActorNameAsNumber(String id, int name) {}
+
   @TestFactory
   Stream<DynamicTest> everyBadInputFailsBeforeAnythingIsWritten(TestTable table) {
     DynamoRepository<FilmActor> actors = RepositoryFixture.sync(FilmActor.class, table).build();
@@ -670,7 +676,41 @@ class BadInputCatalogueIntegrationTests {
                                 List.of("Tom"),
                                 List.of("z"),
                                 List.of("a"),
-                                QueryOptions.defaults()))));
+                                QueryOptions.defaults())),
+                // projections
+                new Case(
+                    "projection with a component the entity lacks",
+                    InvalidModelException.class,
+                    "'nickname', which is not a property of FilmActor",
+                    () -> actors.projection(ActorNickname.class)),
+                new Case(
+                    "projection with a component of another type",
+                    InvalidModelException.class,
+                    "reads 'name' as int",
+                    () -> actors.projection(ActorNameAsNumber.class)),
+                new Case(
+                    "projection into a type without properties",
+                    InvalidModelException.class,
+                    "NotAModel",
+                    () -> actors.projection(NotAModel.class)),
+                new Case(
+                    "projected list with a filter on an unknown attribute",
+                    InvalidCommandException.class,
+                    "revew",
+                    () ->
+                        actors
+                            .projection(FilmActorName.class)
+                            .list(
+                                List.of("p"),
+                                List.of(),
+                                QueryOptions.builder()
+                                    .filter(FilterCommand.builder().exists("revew").build())
+                                    .build())),
+                new Case(
+                    "async projection with a component of another type",
+                    InvalidModelException.class,
+                    "reads 'name' as int",
+                    () -> async.projection(ActorNameAsNumber.class))));
 
     return dynamicTests(cases, table);
   }

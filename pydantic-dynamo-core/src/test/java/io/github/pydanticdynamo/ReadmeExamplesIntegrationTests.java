@@ -188,4 +188,38 @@ class ReadmeExamplesIntegrationTests {
       dynamoDbClient.deleteTable(b -> b.tableName(tableName));
     }
   }
+
+  // tag::projection-model[]
+  /** Two of FilmActor's properties: only they (and the keys and version) are read. */
+  record ActorName(String id, String name) {}
+
+  // end::projection-model[]
+
+  @Test
+  void projections(TestTable table) {
+    DynamoRepository<FilmActor> actors = RepositoryFixture.sync(FilmActor.class, table).build();
+    actors.put(
+        PartitionedContent.of(
+            List.of(),
+            List.of("tom-hanks"),
+            new FilmActor("tom-hanks", "Tom Hanks", "a long review")));
+
+    // tag::projection[]
+    ProjectionView<ActorName> names = actors.projection(ActorName.class); // checked here
+    Optional<ActorName> tom = names.getItem(List.of(), List.of("tom-hanks"));
+    List<ActorName> reviewed =
+        names
+            .list(
+                List.of(),
+                List.of(),
+                QueryOptions.builder() // filters name the entity's attributes, projected or not
+                    .filter(FilterCommand.builder().exists("review").build())
+                    .build())
+            .flatMap(page -> page.items().stream())
+            .toList();
+    // end::projection[]
+
+    assertThat(tom).contains(new ActorName("tom-hanks", "Tom Hanks"));
+    assertThat(reviewed).containsExactly(new ActorName("tom-hanks", "Tom Hanks"));
+  }
 }

@@ -2,6 +2,7 @@ package io.github.pydanticdynamo.internal;
 
 import io.github.pydanticdynamo.AsyncDynamoRepository;
 import io.github.pydanticdynamo.AsyncIndexView;
+import io.github.pydanticdynamo.AsyncProjectionView;
 import io.github.pydanticdynamo.BatchResponse;
 import io.github.pydanticdynamo.BatchSettings;
 import io.github.pydanticdynamo.ContentKey;
@@ -63,6 +64,65 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
     this.ops = operations;
     this.client = client;
     this.batch = operations.settings().batchSettings();
+  }
+
+  @Override
+  public <P> AsyncProjectionView<P> projection(Class<P> type) {
+    DefaultAsyncDynamoRepository<P> reads =
+        new DefaultAsyncDynamoRepository<>(ops.projection(type), client);
+    return new AsyncProjectionView<>() {
+      @Override
+      public Class<P> type() {
+        return type;
+      }
+
+      @Override
+      public CompletableFuture<GetResponse<P>> get(
+          @Nullable List<String> partitionIds, @Nullable List<String> contentIds) {
+        return reads.get(partitionIds, contentIds);
+      }
+
+      @Override
+      public Publisher<BatchResponse<P>> getBatch(Collection<ContentKey> keys) {
+        return reads.getBatch(keys);
+      }
+
+      @Override
+      public Publisher<BatchResponse<P>> list(
+          @Nullable List<String> partitionIds,
+          @Nullable List<String> contentPrefix,
+          QueryOptions options) {
+        return reads.list(partitionIds, contentPrefix, options);
+      }
+
+      @Override
+      public Publisher<BatchResponse<P>> listBetween(
+          @Nullable List<String> partitionIds,
+          @Nullable List<String> contentStart,
+          @Nullable List<String> contentEnd,
+          QueryOptions options) {
+        return reads.listBetween(partitionIds, contentStart, contentEnd, options);
+      }
+
+      @Override
+      public Publisher<BatchResponse<P>> scan(ScanOptions options) {
+        return reads.scan(options);
+      }
+
+      @Override
+      public AsyncIndexView<P> index(String name) {
+        return reads.index(name);
+      }
+
+      @Override
+      public String toString() {
+        return "AsyncProjectionView["
+            + type.getSimpleName()
+            + " of "
+            + DefaultAsyncDynamoRepository.this
+            + "]";
+      }
+    };
   }
 
   @Override

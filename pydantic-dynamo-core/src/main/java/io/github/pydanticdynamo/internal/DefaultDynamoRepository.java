@@ -8,6 +8,7 @@ import io.github.pydanticdynamo.FilterCommand;
 import io.github.pydanticdynamo.GetResponse;
 import io.github.pydanticdynamo.IndexView;
 import io.github.pydanticdynamo.PartitionedContent;
+import io.github.pydanticdynamo.ProjectionView;
 import io.github.pydanticdynamo.QueryOptions;
 import io.github.pydanticdynamo.RepositorySettings;
 import io.github.pydanticdynamo.RequestObjectStateException;
@@ -70,11 +71,80 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
   private final DynamoDbClient client;
   private final BatchSettings batch;
   private volatile @Nullable ExecutorService pool;
+  private final @Nullable DefaultDynamoRepository<?> poolOwner;
 
   DefaultDynamoRepository(RepositoryOperations<T> operations, DynamoDbClient client) {
+    this(operations, client, null);
+  }
+
+  /** A repository whose batch pool is {@code poolOwner}'s (the reads of a projection). */
+  private DefaultDynamoRepository(
+      RepositoryOperations<T> operations,
+      DynamoDbClient client,
+      @Nullable DefaultDynamoRepository<?> poolOwner) {
     this.ops = operations;
     this.client = client;
     this.batch = operations.settings().batchSettings();
+    this.poolOwner = poolOwner;
+  }
+
+  @Override
+  public <P> ProjectionView<P> projection(Class<P> type) {
+    DefaultDynamoRepository<P> reads =
+        new DefaultDynamoRepository<>(ops.projection(type), client, this);
+    return new ProjectionView<>() {
+      @Override
+      public Class<P> type() {
+        return type;
+      }
+
+      @Override
+      public GetResponse<P> get(
+          @Nullable List<String> partitionIds, @Nullable List<String> contentIds) {
+        return reads.get(partitionIds, contentIds);
+      }
+
+      @Override
+      public Stream<BatchResponse<P>> getBatch(Collection<ContentKey> keys) {
+        return reads.getBatch(keys);
+      }
+
+      @Override
+      public Stream<BatchResponse<P>> list(
+          @Nullable List<String> partitionIds,
+          @Nullable List<String> contentPrefix,
+          QueryOptions options) {
+        return reads.list(partitionIds, contentPrefix, options);
+      }
+
+      @Override
+      public Stream<BatchResponse<P>> listBetween(
+          @Nullable List<String> partitionIds,
+          @Nullable List<String> contentStart,
+          @Nullable List<String> contentEnd,
+          QueryOptions options) {
+        return reads.listBetween(partitionIds, contentStart, contentEnd, options);
+      }
+
+      @Override
+      public Stream<BatchResponse<P>> scan(ScanOptions options) {
+        return reads.scan(options);
+      }
+
+      @Override
+      public IndexView<P> index(String name) {
+        return reads.index(name);
+      }
+
+      @Override
+      public String toString() {
+        return "ProjectionView["
+            + type.getSimpleName()
+            + " of "
+            + DefaultDynamoRepository.this
+            + "]";
+      }
+    };
   }
 
   @Override
@@ -596,6 +666,9 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
   }
 
   private ExecutorService pool() {
+    if (poolOwner != null) {
+      return poolOwner.pool();
+    }
     ExecutorService current = pool;
     if (current == null) {
       synchronized (this) {

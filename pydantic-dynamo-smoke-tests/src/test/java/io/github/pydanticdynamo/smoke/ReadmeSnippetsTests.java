@@ -40,7 +40,9 @@ class ReadmeSnippetsTests {
           CORE_EXAMPLES + "#scan",
           CORE_EXAMPLES + "#index-model",
           CORE_EXAMPLES + "#index-query",
-          CORE_EXAMPLES + "#index-use");
+          CORE_EXAMPLES + "#index-use",
+          CORE_EXAMPLES + "#projection-model",
+          CORE_EXAMPLES + "#projection");
 
   /** Marker to the block that follows it, in README order. */
   static Map<String, String> readmeBlocks(List<String> lines) {

@@ -12,8 +12,10 @@ import io.github.pydanticdynamo.internal.mapping.UnstorableValueException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +42,9 @@ public final class ItemCodec<T> {
   private final String pkName;
   private final String skName;
   private final IndexKeys indexKeys;
+  private final @Nullable ObjectMapper objectMapper;
+  private final ItemMapper<?> filterMapper;
+  private final @Nullable ReadProjection projection;
 
   /** The partition key decoded last: the items of a query page all share it. */
   private record DecodedPartition(String key, List<String> ids) {}
@@ -69,6 +74,65 @@ public final class ItemCodec<T> {
     this.keys =
         new KeyCodec(settings.partitionPrefix(), settings.partitionName(), settings.contentType());
     this.validation = validator == null ? null : new BeanValidation(validator);
+    this.objectMapper = objectMapper;
+    this.filterMapper = mapper;
+    this.projection = null;
+  }
+
+  /** A read-only codec of a projection of {@code entity}'s items into {@code mapper}'s type. */
+  private ItemCodec(ItemCodec<?> entity, ItemMapper<T> mapper, ReadProjection projection) {
+    this.settings = entity.settings;
+    this.clock = entity.clock;
+    this.pkName = entity.pkName;
+    this.skName = entity.skName;
+    this.keys = entity.keys;
+    this.indexKeys = entity.indexKeys;
+    this.validation = null;
+    this.objectMapper = entity.objectMapper;
+    this.mapper = mapper;
+    this.filterMapper = entity.mapper;
+    this.projection = projection;
+  }
+
+  /**
+   * The codec that reads this codec's items into {@code type}, asking DynamoDB only for its
+   * attributes (and the keys and bookkeeping); every property of {@code type} must be one of this
+   * model's with a compatible type. Filters stay checked against this model.
+   */
+  public <P> ItemCodec<P> projection(Class<P> type) {
+    ItemMapper<P> projected = ItemMapper.create(type, objectMapper, reservedNames());
+    List<String> attributes = new ArrayList<>(projected.schema().topLevelNames());
+    for (String name : attributes) {
+      ProjectionCheck.check(name, projected.schema(), mapper.schema(), type, settings);
+    }
+    Set<String> read = new LinkedHashSet<>(attributes);
+    read.add(pkName);
+    read.add(skName);
+    read.add(VERSION);
+    read.add(TTL);
+    read.addAll(IndexKeys.attributeNames(settings));
+    return new ItemCodec<>(this, projected, ReadProjection.of(read));
+  }
+
+  private Set<String> reservedNames() {
+    Set<String> reserved = new HashSet<>(IndexKeys.attributeNames(settings));
+    reserved.addAll(Set.of(TIMESTAMP, VERSION, TTL, pkName, skName));
+    return Set.copyOf(reserved);
+  }
+
+  /** The model filters and conditions are checked against: the entity's, also for projections. */
+  public ItemMapper<?> filterMapper() {
+    return filterMapper;
+  }
+
+  /** The ProjectionExpression of a projection's reads, or null for whole items. */
+  public @Nullable String projectionExpression() {
+    return projection == null ? null : projection.expression();
+  }
+
+  /** A request's placeholder names, with a projection's added. */
+  public Map<String, String> withProjectionNames(Map<String, String> names) {
+    return projection == null ? names : projection.withNames(names);
   }
 
   public ItemMapper<T> mapper() {

@@ -76,7 +76,7 @@ public final class ModelSchema {
    *
    * @return an unmodifiable set
    */
-  Set<String> topLevelNames() {
+  public Set<String> topLevelNames() {
     return topLevelNames;
   }
 

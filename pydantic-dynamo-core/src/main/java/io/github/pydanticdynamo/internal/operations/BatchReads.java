@@ -47,8 +47,18 @@ public final class BatchReads<T> {
     return BatchGetItemRequest.builder()
         .requestItems(
             Map.of(
-                table, KeysAndAttributes.builder().keys(keys).consistentRead(consistent).build()))
+                table,
+                projected(KeysAndAttributes.builder().keys(keys).consistentRead(consistent))))
         .build();
+  }
+
+  private KeysAndAttributes projected(KeysAndAttributes.Builder keys) {
+    String projection = codec.projectionExpression();
+    if (projection != null) {
+      keys.projectionExpression(projection)
+          .expressionAttributeNames(codec.withProjectionNames(Map.of()));
+    }
+    return keys.build();
   }
 
   /** Records the found items; what DynamoDB left unprocessed stays pending. */

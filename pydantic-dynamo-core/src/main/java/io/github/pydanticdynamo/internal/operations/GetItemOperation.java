@@ -25,7 +25,15 @@ public final class GetItemOperation<T> {
   }
 
   public GetItemRequest request(Map<String, AttributeValue> key, boolean consistent) {
-    return GetItemRequest.builder().tableName(table).key(key).consistentRead(consistent).build();
+    GetItemRequest.Builder request =
+        GetItemRequest.builder().tableName(table).key(key).consistentRead(consistent);
+    String projection = codec.projectionExpression();
+    if (projection != null) {
+      request
+          .projectionExpression(projection)
+          .expressionAttributeNames(codec.withProjectionNames(Map.of()));
+    }
+    return request.build();
   }
 
   /** The content of a response: empty when there is no item or it is expired and hidden. */

@@ -166,7 +166,7 @@ public final class IndexQueryOperation<T> {
       }
       consistent = false; // a consistent repository still reads global indexes eventually
     }
-    String filter = FilterExpressionBuilder.build(options.filter(), codec.mapper(), ctx);
+    String filter = FilterExpressionBuilder.build(options.filter(), codec.filterMapper(), ctx);
     String scope = "a query of index " + declared.name() + " in table " + table;
     List<String> keyNames = keyNames(declared);
     Map<String, String> start = null;
@@ -179,7 +179,8 @@ public final class IndexQueryOperation<T> {
             .indexName(declared.name())
             .keyConditionExpression(condition.expression())
             .filterExpression(filter)
-            .expressionAttributeNames(ctx.names())
+            .expressionAttributeNames(codec.withProjectionNames(ctx.names()))
+            .projectionExpression(codec.projectionExpression())
             .expressionAttributeValues(ctx.values())
             .scanIndexForward(options.ascending())
             .consistentRead(consistent)

@@ -105,7 +105,7 @@ public final class QueryOperation<T> {
       String low,
       @Nullable String high,
       QueryOptions options) {
-    String filter = FilterExpressionBuilder.build(options.filter(), codec.mapper(), ctx);
+    String filter = FilterExpressionBuilder.build(options.filter(), codec.filterMapper(), ctx);
     ContinuationToken start = null;
     if (options.startToken() != null) {
       start = ContinuationToken.decode(options.startToken());
@@ -133,7 +133,8 @@ public final class QueryOperation<T> {
         .tableName(table)
         .keyConditionExpression(condition.expression())
         .filterExpression(filter)
-        .expressionAttributeNames(ctx.names())
+        .expressionAttributeNames(codec.withProjectionNames(ctx.names()))
+        .projectionExpression(codec.projectionExpression())
         .expressionAttributeValues(ctx.values())
         .scanIndexForward(options.ascending())
         .consistentRead(

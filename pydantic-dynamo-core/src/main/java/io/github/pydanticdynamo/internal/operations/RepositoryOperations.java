@@ -33,7 +33,18 @@ public record RepositoryOperations<T>(
       @Nullable ObjectMapper objectMapper,
       @Nullable Object validator,
       Clock clock) {
-    ItemCodec<T> codec = new ItemCodec<>(type, settings, objectMapper, validator, clock);
+    return of(settings, new ItemCodec<>(type, settings, objectMapper, validator, clock));
+  }
+
+  /**
+   * The read operations of a projection of this repository's items into {@code type}, checked
+   * against the model here (see {@link ItemCodec#projection}); its writes are never used.
+   */
+  public <P> RepositoryOperations<P> projection(Class<P> type) {
+    return of(settings, codec.projection(type));
+  }
+
+  private static <T> RepositoryOperations<T> of(RepositorySettings settings, ItemCodec<T> codec) {
     String table = settings.tableName();
     boolean consistent = settings.consistentReads();
     return new RepositoryOperations<>(

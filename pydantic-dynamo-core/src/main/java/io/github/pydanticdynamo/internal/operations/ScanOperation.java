@@ -53,12 +53,13 @@ public final class ScanOperation<T> {
             + ", "
             + ctx.value(AttributeValue.fromS(sortHead))
             + ")";
-    String filter = FilterExpressionBuilder.build(options.filter(), codec.mapper(), ctx);
+    String filter = FilterExpressionBuilder.build(options.filter(), codec.filterMapper(), ctx);
     ScanRequest template =
         ScanRequest.builder()
             .tableName(table)
             .filterExpression(filter == null ? ownItems : ownItems + " AND " + filter)
-            .expressionAttributeNames(ctx.names())
+            .expressionAttributeNames(codec.withProjectionNames(ctx.names()))
+            .projectionExpression(codec.projectionExpression())
             .expressionAttributeValues(ctx.values())
             .consistentRead(
                 options.consistentRead() != null ? options.consistentRead() : consistentReads)

@@ -2,6 +2,7 @@ package io.github.pydanticdynamo.spring.boot.observation;
 
 import io.github.pydanticdynamo.AsyncDynamoRepository;
 import io.github.pydanticdynamo.AsyncIndexView;
+import io.github.pydanticdynamo.AsyncProjectionView;
 import io.github.pydanticdynamo.BatchResponse;
 import io.github.pydanticdynamo.ContentKey;
 import io.github.pydanticdynamo.FilterCommand;
@@ -149,6 +150,11 @@ public final class ObservedAsyncDynamoRepository<T> implements AsyncDynamoReposi
   @Override
   public AsyncIndexView<T> index(String name) {
     return delegate.index(name);
+  }
+
+  @Override
+  public <P> AsyncProjectionView<P> projection(Class<P> type) {
+    return delegate.projection(type);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.github.pydanticdynamo.FilterCommand;
 import io.github.pydanticdynamo.GetResponse;
 import io.github.pydanticdynamo.IndexView;
 import io.github.pydanticdynamo.PartitionedContent;
+import io.github.pydanticdynamo.ProjectionView;
 import io.github.pydanticdynamo.QueryOptions;
 import io.github.pydanticdynamo.RepositorySettings;
 import io.github.pydanticdynamo.ScanOptions;
@@ -149,6 +150,11 @@ public final class ObservedDynamoRepository<T> implements DynamoRepository<T> {
   @Override
   public IndexView<T> index(String name) {
     return delegate.index(name);
+  }
+
+  @Override
+  public <P> ProjectionView<P> projection(Class<P> type) {
+    return delegate.projection(type);
   }
 
   @Override
