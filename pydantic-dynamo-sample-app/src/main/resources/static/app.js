@@ -1,18 +1,20 @@
 'use strict';
-// The sample's page: lists actors, shows the selected actor's reviews (newest first, a page at a
-// time with the API's "next" token) and adds reviews and actors. Text is always set with
-// textContent, never parsed as HTML.
+// The sample's page: lists actors (all, or those whose name starts with the search text, found
+// through the actors-by-name index), shows the selected actor's reviews (newest first, a page at a
+// time with the API's "next" token), adds reviews and actors, and deletes exactly the selected
+// actor at the version shown (If-Match). Text is always set with textContent, never parsed as HTML.
 
 const PAGE_SIZE = 5;
 let selected = null; // the selected actor's id
+let selectedVersion = null; // the version of the selected actor, sent back as If-Match
 let next = null; // the token of the selected actor's next page of reviews
 
 const $ = (id) => document.getElementById(id);
 
-async function api(method, path, body) {
+async function api(method, path, body, extraHeaders) {
   const response = await fetch(path, {
     method,
-    headers: body ? { 'Content-Type': 'application/json' } : {},
+    headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(extraHeaders || {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
   const json = response.status === 204 ? null : await response.json();
@@ -28,7 +30,8 @@ function show(error) {
 }
 
 async function loadActors() {
-  const actors = await api('GET', '/api/actors');
+  const name = $('search-name').value;
+  const actors = await api('GET', name ? `/api/actors?${new URLSearchParams({ name })}` : '/api/actors');
   const list = $('actors');
   list.replaceChildren();
   for (const actor of actors) {
@@ -49,6 +52,7 @@ async function loadActors() {
 
 async function select(actor) {
   selected = actor.id;
+  selectedVersion = actor.version;
   next = null;
   for (const button of document.querySelectorAll('#actors button')) {
     button.setAttribute('aria-current', String(button.dataset.actorId === selected));
@@ -107,6 +111,31 @@ $('actor-form').addEventListener('submit', async (event) => {
     selected = actor.id;
     await loadActors();
     await select(actor);
+    show(null);
+  } catch (error) {
+    show(error);
+  }
+});
+
+$('search-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    selected = null;
+    $('reviews-panel').hidden = true;
+    await loadActors();
+    show(null);
+  } catch (error) {
+    show(error);
+  }
+});
+
+$('actor-delete').addEventListener('click', async () => {
+  try {
+    await api('DELETE', `/api/actors/${encodeURIComponent(selected)}`, undefined,
+      { 'If-Match': `"${selectedVersion}"` });
+    selected = null;
+    $('reviews-panel').hidden = true;
+    await loadActors();
     show(null);
   } catch (error) {
     show(error);

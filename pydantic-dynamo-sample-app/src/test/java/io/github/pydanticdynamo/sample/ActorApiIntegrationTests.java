@@ -279,4 +279,82 @@ class ActorApiIntegrationTests {
     }
     return request.contentType(MediaType.APPLICATION_JSON).body(body).exchange();
   }
+
+  @Test
+  void nameSearchFindsActorsThroughTheIndexAndFollowsRenames() {
+    String unique = "Zed" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String first = Actors.create(client, unique + " Alpha");
+    String second = Actors.create(client, unique + " Beta");
+    Actors.create(client, "Other " + unique);
+
+    client
+        .get()
+        .uri(b -> b.path("/api/actors").queryParam("name", unique).build())
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$[*].id")
+        .value(STRINGS, ids -> assertThat(ids).containsExactly(first, second));
+
+    client
+        .patch()
+        .uri("/api/actors/{id}", first)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("name", "Renamed " + unique))
+        .exchange()
+        .expectStatus()
+        .isOk();
+    client
+        .get()
+        .uri(b -> b.path("/api/actors").queryParam("name", unique).build())
+        .exchange()
+        .expectBody()
+        .jsonPath("$[*].id")
+        .value(STRINGS, ids -> assertThat(ids).containsExactly(second));
+  }
+
+  @Test
+  void deleteRemovesExactlyThatActorAtTheVersionGiven() {
+    String id = Actors.create(client, "Tom Hanks");
+    String junior = id + "-jr";
+    client
+        .post()
+        .uri("/api/actors")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("id", junior, "name", "Tom Hanks Jr"))
+        .exchange()
+        .expectStatus()
+        .isCreated();
+
+    client
+        .delete()
+        .uri("/api/actors/{id}", id)
+        .header(HttpHeaders.IF_MATCH, "\"2\"")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(409)
+        .expectBody()
+        .jsonPath("$.storedVersion")
+        .isEqualTo(1);
+    client
+        .delete()
+        .uri("/api/actors/{id}", id)
+        .header(HttpHeaders.IF_MATCH, "\"1\"")
+        .exchange()
+        .expectStatus()
+        .isNoContent();
+
+    client.get().uri("/api/actors/{id}", id).exchange().expectStatus().isNotFound();
+    client.get().uri("/api/actors/{id}", junior).exchange().expectStatus().isOk();
+    client
+        .delete()
+        .uri("/api/actors/{id}", id)
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectBody()
+        .jsonPath("$.actorId")
+        .isEqualTo(id);
+  }
 }

@@ -29,7 +29,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /**
  * The page at {@code /} in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}
  * packages): it lists the actors, and a review added through the page is listed, also after a
- * reload. Skipped, with the reason, where those packages are not installed.
+ * reload; it finds actors by name (the index) and deletes the selected one. Skipped, with the
+ * reason, where those packages are not installed.
  */
 @SampleAppTest
 class BrowserIntegrationTests {
@@ -113,5 +114,27 @@ class BrowserIntegrationTests {
     Files.createDirectories(SCREENSHOT.getParent());
     Path shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
     Files.copy(shot, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void thePageFindsActorsByNameAndDeletesTheSelectedOne() {
+    String unique = "Finder" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String actor = Actors.create(client, unique + " Searched");
+    WebDriver browser = driver;
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+    browser.get("http://localhost:" + port + "/");
+    browser.findElement(By.id("search-name")).sendKeys(unique);
+    browser.findElement(By.id("search-submit")).click();
+    By actorButton = By.cssSelector("#actors button[data-actor-id='" + actor + "']");
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#actors button"), 1));
+    wait.until(ExpectedConditions.elementToBeClickable(actorButton)).click();
+    wait.until(
+        ExpectedConditions.textToBe(By.id("reviews-title"), "Reviews of " + unique + " Searched"));
+
+    browser.findElement(By.id("actor-delete")).click();
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#actors button"), 0));
+    assertThat(browser.findElement(By.id("message")).getText()).isEmpty();
+    client.get().uri("/api/actors/{id}", actor).exchange().expectStatus().isNotFound();
   }
 }

@@ -2,6 +2,7 @@ package io.github.pydanticdynamo.sample.films;
 
 import io.github.pydanticdynamo.ContentKey;
 import io.github.pydanticdynamo.DynamoRepository;
+import io.github.pydanticdynamo.ItemNotFoundException;
 import io.github.pydanticdynamo.PartitionedContent;
 import io.github.pydanticdynamo.UpdateCommand;
 import java.util.Collection;
@@ -85,6 +86,41 @@ public class ActorService {
    */
   public List<PartitionedContent<FilmActor>> list() {
     return actors.listContents(ACTORS_PARTITION, List.of()).toList();
+  }
+
+  /**
+   * Finds the actors whose name starts with {@code prefix}, in name order: one query of the {@value
+   * FilmActor#BY_NAME} index (the actors' partition is keyed by id, not name).
+   *
+   * @param prefix the start of the name, case-sensitive; empty for every actor
+   * @return the actors, by name
+   */
+  public List<PartitionedContent<FilmActor>> findByName(String prefix) {
+    return actors.index(FilmActor.BY_NAME).listContents(List.of(), List.of(prefix)).toList();
+  }
+
+  /**
+   * Deletes exactly one actor (not its reviews, nor actors whose id starts with this one),
+   * optionally only when it is still at the version the caller read.
+   *
+   * @param id the actor's id
+   * @param expectedVersion the version the caller read, or {@code null} to delete whatever is
+   *     stored
+   * @return what the actor held
+   * @throws ActorNotFoundException when there is no such actor
+   * @throws io.github.pydanticdynamo.VersionConflictException when the stored version differs
+   */
+  public PartitionedContent<FilmActor> delete(String id, @Nullable Long expectedVersion) {
+    if (expectedVersion == null) {
+      return actors
+          .deleteItem(ACTORS_PARTITION, List.of(id))
+          .orElseThrow(() -> new ActorNotFoundException(id));
+    }
+    try {
+      return actors.deleteItem(ACTORS_PARTITION, List.of(id), expectedVersion);
+    } catch (ItemNotFoundException e) {
+      throw new ActorNotFoundException(id);
+    }
   }
 
   /**

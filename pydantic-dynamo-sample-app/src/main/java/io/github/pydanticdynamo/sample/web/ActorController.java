@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,13 +20,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code /api/actors}: create, list, read and update actors. Reads and writes answer with the
- * actor's version as its {@code ETag}; an update sent with {@code If-Match} (or a {@code version}
- * in its body) applies only to that version, and answers 409 otherwise.
+ * {@code /api/actors}: create, list (all, or by a name prefix through the index), read, update and
+ * delete actors. Reads and writes answer with the actor's version as its {@code ETag}; an update
+ * sent with {@code If-Match} (or a {@code version} in its body) applies only to that version, and
+ * answers 409 otherwise.
  */
 @RestController
 @RequestMapping("/api/actors")
@@ -36,9 +39,11 @@ class ActorController {
     this.actors = actors;
   }
 
+  /** Every actor in id order, or with {@code ?name=} those whose name starts with it. */
   @GetMapping
-  List<ActorView> list() {
-    return actors.list().stream().map(ActorView::of).toList();
+  List<ActorView> list(@RequestParam(required = false) @Nullable String name) {
+    return (name == null ? actors.list() : actors.findByName(name))
+        .stream().map(ActorView::of).toList();
   }
 
   @PostMapping
@@ -76,6 +81,16 @@ class ActorController {
     }
     Long expected = headerVersion != null ? headerVersion : changes.version();
     return withETag(actors.update(id, changes.toChange(), expected));
+  }
+
+  /** Deletes exactly this actor; with {@code If-Match}, only at that version (409 otherwise). */
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(
+      @PathVariable @Pattern(regexp = FilmActor.ID_PATTERN, message = FilmActor.ID_MESSAGE)
+          String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+    actors.delete(id, ActorETags.versionOf(ifMatch));
+    return ResponseEntity.noContent().build();
   }
 
   private static ResponseEntity<ActorView> withETag(PartitionedContent<FilmActor> content) {
