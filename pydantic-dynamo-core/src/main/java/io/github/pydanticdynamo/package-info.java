@@ -54,6 +54,21 @@
  * for byte as the Python library writes them (ids holding {@code #} or {@code %} are escaped), so
  * tables the Python library wrote stay readable.
  *
+ * <h2>Beyond key access</h2>
+ *
+ * Exact deletes ({@code deleteItem}, {@code deleteBatch}), conditional writes ({@code put} and
+ * {@code update} with a {@link io.github.pydanticdynamo.FilterCommand} condition, failing with
+ * {@link io.github.pydanticdynamo.ConditionFailedException}), scans ({@link
+ * io.github.pydanticdynamo.ScanOptions}: segments, limits, tokens), secondary indexes ({@link
+ * io.github.pydanticdynamo.DynamoIndex}, {@code index(name)}) and projections ({@code
+ * projection(Type)}).
+ *
+ * <pre>{@code
+ * reviews.deleteItem(List.of("tom-hanks"), List.of(created.toString()), 2);
+ * reviews.index("by-reviewer").listContents(List.of("alice"), List.of());
+ * reviews.scan(ScanOptions.builder().parallel(8).build()).forEach(page -> export(page.items()));
+ * }</pre>
+ *
  * <h2>Table</h2>
  *
  * {@link io.github.pydanticdynamo.TableLayout} describes the table a repository needs (string

@@ -1,5 +1,6 @@
 package io.github.pydanticdynamo.benchmarks.endtoend;
 
+import io.github.pydanticdynamo.SecondaryIndex;
 import io.github.pydanticdynamo.benchmarks.model.MediumItem;
 import java.util.List;
 
@@ -20,6 +21,24 @@ interface Contender extends AutoCloseable {
   /** The sort key attribute of every table. */
   String SK = "SK";
 
+  /** The global secondary index of items by status that every contender writes and queries. */
+  String BY_STATUS = "by-status";
+
+  /** The partition key attribute of {@link #BY_STATUS}. */
+  String GSI_PK = "GSI1PK";
+
+  /** The sort key attribute of {@link #BY_STATUS}. */
+  String GSI_SK = "GSI1SK";
+
+  /** The index as pydantic-dynamo declares it (and creates it with the table). */
+  SecondaryIndex INDEX =
+      SecondaryIndex.global(BY_STATUS)
+          .partitionKey(GSI_PK)
+          .sortKey(GSI_SK)
+          .partitionIds("status")
+          .contentIds("id")
+          .build();
+
   /** The table's name. */
   String table();
 
@@ -31,6 +50,12 @@ interface Contender extends AutoCloseable {
 
   /** Reads the whole batch partition; returns how many items it holds. */
   int list();
+
+  /** Reads every item with this status through the index; returns how many there are. */
+  int indexQuery(MediumItem.Status status);
+
+  /** Reads every item of the table with a sequential scan; returns how many there are. */
+  int scan();
 
   /** Writes one item to the single partition. */
   void put(MediumItem item);
@@ -70,6 +95,11 @@ interface Contender extends AutoCloseable {
 
     static String sortPrefix() {
       return CONTENT_TYPE + '#';
+    }
+
+    /** The index partition key of a status (the index's partition name is its name). */
+    static String statusPartition(MediumItem.Status status) {
+      return PREFIX + '#' + BY_STATUS + '#' + status.name();
     }
   }
 }

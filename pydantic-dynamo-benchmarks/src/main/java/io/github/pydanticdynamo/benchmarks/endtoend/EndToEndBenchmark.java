@@ -1,6 +1,7 @@
 package io.github.pydanticdynamo.benchmarks.endtoend;
 
 import io.github.pydanticdynamo.BatchSettings;
+import io.github.pydanticdynamo.TableLayout;
 import io.github.pydanticdynamo.benchmarks.model.Fixtures;
 import io.github.pydanticdynamo.benchmarks.model.MediumItem;
 import io.github.pydanticdynamo.test.LocalDynamoDb;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -21,9 +23,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The end-to-end harness: on the local engine, pydantic-dynamo (sync and async), the Enhanced
- * Client and hand-written SDK code run the same operations on about 1 KB items, alternating
- * operation by operation (the order rotates each round) in one run; then the batch operations again
- * through a proxy that delays every request. Prints Markdown tables of medians and ratios.
+ * Client and hand-written SDK code run the same operations on about 1 KB items (batch and single
+ * writes and reads, a query, a query of a global secondary index and a scan), alternating operation
+ * by operation (the order rotates each round) in one run; then the batch operations again through a
+ * proxy that delays every request. Prints Markdown tables of medians and ratios.
  *
  * <pre>{@code
  * java -cp pydantic-dynamo-benchmarks/target/benchmarks.jar \
@@ -39,6 +42,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class EndToEndBenchmark {
   /** Single operations alternate between contenders in slices of this many calls. */
   static final int SLICE = 100;
+
+  /** The status the index query asks for. */
+  static final MediumItem.Status INDEXED = MediumItem.Status.PUBLISHED;
 
   /** A table cell for a contender that did not run. */
   static final String NOT_RUN = "–";
@@ -60,7 +66,9 @@ public final class EndToEndBenchmark {
     LIST("list", false),
     PUT("put", true),
     GET("get", true),
-    UPDATE("update", true);
+    UPDATE("update", true),
+    INDEX_QUERY("index query", false),
+    SCAN("scan", false);
 
     final String label;
     final boolean sliced;
@@ -72,7 +80,7 @@ public final class EndToEndBenchmark {
 
     int calls(HarnessConfig config) {
       return switch (this) {
-        case PUT_BATCH, GET_BATCH, LIST -> 1;
+        case PUT_BATCH, GET_BATCH, LIST, INDEX_QUERY, SCAN -> 1;
         case PUT, GET -> config.singles();
         case UPDATE -> config.updates();
       };
@@ -85,6 +93,8 @@ public final class EndToEndBenchmark {
         case LIST -> label + " " + config.items() + "-item partition";
         case PUT, GET -> label + " ×" + config.singles();
         case UPDATE -> label + " ×" + config.updates();
+        case INDEX_QUERY -> label + " (global index, one status)";
+        case SCAN -> label + " " + (config.items() + config.singles()) + "-item table";
       };
     }
   }
@@ -138,7 +148,12 @@ public final class EndToEndBenchmark {
   private String run(LocalDynamoDb db) {
     String[] tables = new String[CONTENDERS.length];
     for (int i = 0; i < tables.length; i++) {
-      tables[i] = db.createTable(Contender.PK, Contender.SK).name();
+      tables[i] =
+          db.createTable(
+                  TableLayout.of(Contender.PK, Contender.SK)
+                      .withIndexes(List.of(Contender.INDEX))
+                      .createTableRequest("bench-" + UUID.randomUUID()))
+              .name();
     }
     StringBuilder report = new StringBuilder();
     report.append(header());
@@ -358,7 +373,23 @@ public final class EndToEndBenchmark {
           check(contender, operation, contender.update(singleItems.get(i).id(), rating), rating);
         }
       }
+      // both run after every single item was put (earlier in the same round)
+      case INDEX_QUERY ->
+          check(contender, operation, contender.indexQuery(INDEXED), indexedCount());
+      case SCAN -> check(contender, operation, contender.scan(), config.items() + config.singles());
     }
+  }
+
+  /** How many of the stored items have the status the index query asks for. */
+  private int indexedCount() {
+    int count = 0;
+    for (MediumItem item : batchItems) {
+      count += item.status() == INDEXED ? 1 : 0;
+    }
+    for (MediumItem item : singleItems) {
+      count += item.status() == INDEXED ? 1 : 0;
+    }
+    return count;
   }
 
   private static void check(Contender contender, Operation operation, int actual, int expected) {

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
@@ -36,6 +38,8 @@ public class MediumRow {
   private MediumItem.@Nullable Status status;
   private @Nullable Long objectVersion;
   private @Nullable String timestamp;
+  private @Nullable String statusPartition;
+  private @Nullable String statusSort;
 
   /**
    * A full row for an item.
@@ -64,6 +68,8 @@ public class MediumRow {
     row.setStatus(item.status());
     row.setObjectVersion(1L);
     row.setTimestamp(timestamp);
+    row.setStatusPartition(Contender.Keys.statusPartition(item.status()));
+    row.setStatusSort(Contender.Keys.sort(item.id()));
     return row;
   }
 
@@ -199,5 +205,25 @@ public class MediumRow {
 
   public void setTimestamp(@Nullable String timestamp) {
     this.timestamp = timestamp;
+  }
+
+  @DynamoDbSecondaryPartitionKey(indexNames = Contender.BY_STATUS)
+  @DynamoDbAttribute(Contender.GSI_PK)
+  public @Nullable String getStatusPartition() {
+    return statusPartition;
+  }
+
+  public void setStatusPartition(@Nullable String statusPartition) {
+    this.statusPartition = statusPartition;
+  }
+
+  @DynamoDbSecondarySortKey(indexNames = Contender.BY_STATUS)
+  @DynamoDbAttribute(Contender.GSI_SK)
+  public @Nullable String getStatusSort() {
+    return statusSort;
+  }
+
+  public void setStatusSort(@Nullable String statusSort) {
+    this.statusSort = statusSort;
   }
 }

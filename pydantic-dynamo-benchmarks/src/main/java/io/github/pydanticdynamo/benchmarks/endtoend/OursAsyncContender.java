@@ -39,6 +39,7 @@ final class OursAsyncContender implements Contender {
             .partitionName(Keys.NAME)
             .contentType(Keys.CONTENT_TYPE)
             .batchSettings(batch)
+            .index(INDEX)
             .build();
   }
 
@@ -68,6 +69,16 @@ final class OursAsyncContender implements Contender {
   @Override
   public int list() {
     return count(repository.list(BATCH, List.of()));
+  }
+
+  @Override
+  public int indexQuery(MediumItem.Status status) {
+    return count(repository.index(BY_STATUS).list(List.of(status.name()), List.of()));
+  }
+
+  @Override
+  public int scan() {
+    return count(repository.scan());
   }
 
   @Override

@@ -31,6 +31,7 @@ final class OursSyncContender implements Contender {
             .partitionName(Keys.NAME)
             .contentType(Keys.CONTENT_TYPE)
             .batchSettings(batch)
+            .index(INDEX)
             .build();
   }
 
@@ -64,6 +65,20 @@ final class OursSyncContender implements Contender {
 
   private static int size(BatchResponse<MediumItem> page) {
     return page.contents().size();
+  }
+
+  @Override
+  public int indexQuery(MediumItem.Status status) {
+    return repository
+        .index(BY_STATUS)
+        .list(List.of(status.name()), List.of())
+        .mapToInt(OursSyncContender::size)
+        .sum();
+  }
+
+  @Override
+  public int scan() {
+    return repository.scan().mapToInt(OursSyncContender::size).sum();
   }
 
   @Override

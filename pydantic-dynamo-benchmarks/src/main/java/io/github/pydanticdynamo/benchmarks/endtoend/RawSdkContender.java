@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -82,6 +84,11 @@ final class RawSdkContender implements Contender {
           public UpdateItemResponse updateItem(UpdateItemRequest request) {
             return client.updateItem(request);
           }
+
+          @Override
+          public ScanResponse scan(ScanRequest request) {
+            return client.scan(request);
+          }
         },
         table);
   }
@@ -118,11 +125,16 @@ final class RawSdkContender implements Contender {
           public UpdateItemResponse updateItem(UpdateItemRequest request) {
             return client.updateItem(request).join();
           }
+
+          @Override
+          public ScanResponse scan(ScanRequest request) {
+            return client.scan(request).join();
+          }
         },
         table);
   }
 
-  /** The six SDK calls, on the sync client or awaited on the async one. */
+  /** The SDK calls, on the sync client or awaited on the async one. */
   private interface Calls {
     BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request);
 
@@ -135,6 +147,8 @@ final class RawSdkContender implements Contender {
     GetItemResponse getItem(GetItemRequest request);
 
     UpdateItemResponse updateItem(UpdateItemRequest request);
+
+    ScanResponse scan(ScanRequest request);
   }
 
   @Override
@@ -155,6 +169,8 @@ final class RawSdkContender implements Contender {
     HandWrittenMapping.putMedium(item, map);
     map.put("_object_version", ONE);
     map.put("_timestamp", AttributeValue.fromS(now));
+    map.put(GSI_PK, AttributeValue.fromS(Keys.statusPartition(item.status())));
+    map.put(GSI_SK, AttributeValue.fromS(Keys.sort(item.id())));
     return map;
   }
 
@@ -221,6 +237,54 @@ final class RawSdkContender implements Contender {
     do {
       QueryResponse page =
           client.query(start == null ? query : query.toBuilder().exclusiveStartKey(start).build());
+      for (Map<String, AttributeValue> item : page.items()) {
+        HandWrittenMapping.medium(item);
+        count++;
+      }
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
+    } while (start != null);
+    return count;
+  }
+
+  @Override
+  public int indexQuery(MediumItem.Status status) {
+    QueryRequest query =
+        QueryRequest.builder()
+            .tableName(table)
+            .indexName(BY_STATUS)
+            .keyConditionExpression("#pk = :pk")
+            .expressionAttributeNames(Map.of("#pk", GSI_PK))
+            .expressionAttributeValues(
+                Map.of(":pk", AttributeValue.fromS(Keys.statusPartition(status))))
+            .build();
+    int count = 0;
+    Map<String, AttributeValue> start = null;
+    do {
+      QueryResponse page =
+          client.query(start == null ? query : query.toBuilder().exclusiveStartKey(start).build());
+      for (Map<String, AttributeValue> item : page.items()) {
+        HandWrittenMapping.medium(item);
+        count++;
+      }
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
+    } while (start != null);
+    return count;
+  }
+
+  @Override
+  public int scan() {
+    ScanRequest scan = ScanRequest.builder().tableName(table).build();
+    int count = 0;
+    Map<String, AttributeValue> start = null;
+    do {
+      ScanResponse page =
+          client.scan(start == null ? scan : scan.toBuilder().exclusiveStartKey(start).build());
       for (Map<String, AttributeValue> item : page.items()) {
         HandWrittenMapping.medium(item);
         count++;

@@ -47,7 +47,9 @@ class EndToEndBenchmarkTests {
           .contains("| list 50-item partition | ")
           .contains("| put ×120 | ")
           .contains("| get ×120 | ")
-          .contains("| update ×10 | ");
+          .contains("| update ×10 | ")
+          .contains("| index query (global index, one status) | ")
+          .contains("| scan 170-item table | ");
     }
     for (String delay : List.of("1", "2")) {
       assertThat(section(report, "### Through a proxy adding " + delay + " ms to every request"))

@@ -9,7 +9,12 @@
  * href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html">DynamoDB
  * item sizes</a>: names and strings count their UTF-8 bytes, numbers about one byte per two
  * significant digits plus one, binaries their bytes, booleans and nulls one byte, lists and maps
- * three bytes plus one per element. Pure: nothing here sends a request.
+ * three bytes plus one per element. Secondary index keys ({@code IndexKeys}, one {@code
+ * IndexKeyCodec} per index) are composed from the model's own top-level values like the table's
+ * from ids, and left out when a source is null. A projection codec ({@code ItemCodec.projection},
+ * checked by {@code ProjectionCheck}) reads a smaller record from only its attributes ({@code
+ * ReadProjection}) while filters stay checked against the entity. Pure: nothing here sends a
+ * request.
  */
 @NullMarked
 package io.github.pydanticdynamo.internal.item;

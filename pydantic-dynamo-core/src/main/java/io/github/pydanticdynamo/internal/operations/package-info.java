@@ -2,11 +2,14 @@
  * One class per DynamoDB call, as the Enhanced Client's {@code internal/operations}: {@code
  * PutItemOperation}, {@code GetItemOperation}, {@code UpdateItemOperation}, {@code QueryOperation},
  * {@code BatchWriteItemOperation} and {@code BatchGetItemOperation} (with {@code BatchReads}, the
- * state of one chunk). Each builds its requests, makes its call on the sync or the async client and
- * reads the response; the update also says what its failures mean (a missing item, a version
- * conflict, a stored state that needs another rendering). What spans calls (retries, paging,
- * concurrency, reading the stored item after a failed condition) is the drivers'. {@code
- * RepositoryOperations} builds a repository's set once.
+ * state of one chunk), {@code DeleteItemOperation} (an exact, optionally version-checked delete),
+ * {@code ScanOperation} and {@code IndexQueryOperation}. {@code WriteConditions} joins a caller's
+ * condition to a put or update and finds which clauses failed after a refusal; {@code
+ * IndexKeyUpdate} rewrites the index keys an update changes, in the same UpdateItem. Each builds
+ * its requests, makes its call on the sync or the async client and reads the response; the update
+ * also says what its failures mean (a missing item, a version conflict, a stored state that needs
+ * another rendering). What spans calls (retries, paging, concurrency, reading the stored item after
+ * a failed condition) is the drivers'. {@code RepositoryOperations} builds a repository's set once.
  */
 @NullMarked
 package io.github.pydanticdynamo.internal.operations;
