@@ -149,12 +149,12 @@ public final class ObservedAsyncDynamoRepository<T> implements AsyncDynamoReposi
 
   @Override
   public AsyncIndexView<T> index(String name) {
-    return delegate.index(name);
+    return new ObservedAsyncIndexView<>(delegate.index(name), observation);
   }
 
   @Override
   public <P> AsyncProjectionView<P> projection(Class<P> type) {
-    return delegate.projection(type);
+    return new ObservedAsyncProjectionView<>(delegate.projection(type), observation);
   }
 
   @Override

@@ -24,8 +24,10 @@ import org.jspecify.annotations.Nullable;
  * #OBSERVATION_NAME}, with the low-cardinality keys {@code operation}, {@code entity}, {@code
  * table} and {@code outcome} ({@code success} or {@code error}). {@code getBatch}, {@code list} and
  * {@code listBetween} return lazy streams: their observation covers the call, not the pages the
- * caller reads later. The starter wraps its repositories in it when an observation registry is in
- * use; wrap repositories built by hand the same way.
+ * caller reads later. Index queries ({@code indexList}, {@code indexListBetween}) and the reads of
+ * projection views (under the repository's operation names) are observed too. The starter wraps its
+ * repositories in it when an observation registry is in use; wrap repositories built by hand the
+ * same way.
  *
  * <pre>{@code
  * DynamoRepository<FilmActor> observed =
@@ -149,12 +151,12 @@ public final class ObservedDynamoRepository<T> implements DynamoRepository<T> {
 
   @Override
   public IndexView<T> index(String name) {
-    return delegate.index(name);
+    return new ObservedIndexView<>(delegate.index(name), observation);
   }
 
   @Override
   public <P> ProjectionView<P> projection(Class<P> type) {
-    return delegate.projection(type);
+    return new ObservedProjectionView<>(delegate.projection(type), observation);
   }
 
   @Override

@@ -1,0 +1,5 @@
+/** Tests of the observed repositories. */
+@NullMarked
+package io.github.pydanticdynamo.spring.boot.observation;
+
+import org.jspecify.annotations.NullMarked;
