@@ -8,6 +8,7 @@ import io.github.pydanticdynamo.DynamoRepository;
 import io.github.pydanticdynamo.InvalidCommandException;
 import io.github.pydanticdynamo.RepositoryBuilder;
 import io.github.pydanticdynamo.RepositorySettings;
+import io.github.pydanticdynamo.StorageFormat;
 import io.github.pydanticdynamo.internal.operations.RepositoryOperations;
 import java.time.Clock;
 import java.util.Objects;
@@ -46,6 +47,7 @@ public final class DefaultRepositoryBuilders {
     private @Nullable Object validator;
     private BatchSettings batchSettings = BatchSettings.defaults();
     private Clock clock = Clock.systemUTC();
+    private StorageFormat storageFormat = StorageFormat.STANDARD;
 
     Base(Class<T> type) {
       this.type = Objects.requireNonNull(type, "type");
@@ -118,6 +120,12 @@ public final class DefaultRepositoryBuilders {
     }
 
     @Override
+    public B storageFormat(StorageFormat value) {
+      this.storageFormat = Objects.requireNonNull(value, "storageFormat");
+      return (B) this;
+    }
+
+    @Override
     public B clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
       return (B) this;
@@ -156,7 +164,8 @@ public final class DefaultRepositoryBuilders {
               keyPart(content, "contentType"),
               consistentReads,
               hideExpired,
-              batchSettings);
+              batchSettings,
+              storageFormat);
       if (settings.partitionKey().equals(settings.sortKey())) {
         throw new InvalidCommandException(
             "partitionKey and sortKey are both '"

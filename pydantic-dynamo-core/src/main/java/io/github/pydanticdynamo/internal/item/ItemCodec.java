@@ -8,10 +8,12 @@ import io.github.pydanticdynamo.ItemTooLargeException;
 import io.github.pydanticdynamo.PartitionedContent;
 import io.github.pydanticdynamo.RepositorySettings;
 import io.github.pydanticdynamo.internal.mapping.ItemMapper;
+import io.github.pydanticdynamo.internal.mapping.TimeText;
 import io.github.pydanticdynamo.internal.mapping.UnstorableValueException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,10 @@ public final class ItemCodec<T> {
   /** The reserved attribute holding the item's version. */
   public static final String VERSION = "_object_version";
 
-  /** The reserved attribute holding the time of the last write. */
+  /**
+   * The reserved attribute holding the time of the last write, in microseconds as the Python
+   * library writes it ({@code 2026-12-04T15:48:22.098496+00:00}).
+   */
   public static final String TIMESTAMP = "_timestamp";
 
   /** The reserved attribute holding the expiry in epoch seconds (the table's TTL attribute). */
@@ -61,9 +66,17 @@ public final class ItemCodec<T> {
     this.pkName = settings.partitionKey();
     this.skName = settings.sortKey();
     this.mapper =
-        ItemMapper.create(type, objectMapper, Set.of(TIMESTAMP, VERSION, TTL, pkName, skName));
+        ItemMapper.create(
+            type,
+            objectMapper,
+            Set.of(TIMESTAMP, VERSION, TTL, pkName, skName),
+            settings.storageFormat());
     this.keys =
-        new KeyCodec(settings.partitionPrefix(), settings.partitionName(), settings.contentType());
+        new KeyCodec(
+            settings.partitionPrefix(),
+            settings.partitionName(),
+            settings.contentType(),
+            settings.storageFormat());
     this.validation = validator == null ? null : new BeanValidation(validator);
   }
 
@@ -95,6 +108,22 @@ public final class ItemCodec<T> {
     map.put(pkName, AttributeValue.fromS(keys.partitionKey(key.partitionIds())));
     map.put(skName, AttributeValue.fromS(keys.sortKey(key.contentIds())));
     return map;
+  }
+
+  /**
+   * The key attributes of an item about to be created, checked to read back under the same ids.
+   *
+   * @throws io.github.pydanticdynamo.InvalidKeyException when the storage format cannot keep the
+   *     ids apart (in the Python format: an id holding {@code #}, a lone empty id)
+   */
+  public Map<String, AttributeValue> writeKey(ContentKey key) {
+    keys.checkWritable(key);
+    return key(key);
+  }
+
+  /** The {@code _timestamp} value of a write at {@code now}: microseconds, Python's text. */
+  public static AttributeValue timestamp(Instant now) {
+    return AttributeValue.fromS(TimeText.instant(now.truncatedTo(ChronoUnit.MICROS)));
   }
 
   /** The key of a stored item, parsed from its key attributes. */
@@ -136,9 +165,9 @@ public final class ItemCodec<T> {
       throw new InvalidItemException(key, List.of(e.getMessage()));
     }
     Map<String, AttributeValue> item = attributes; // a fresh, mutable map: no copy needed
-    item.putAll(key(key));
+    item.putAll(writeKey(key));
     item.put(VERSION, AttributeValue.fromN(Long.toString(content.currentVersion())));
-    item.put(TIMESTAMP, AttributeValue.fromS(now.toString()));
+    item.put(TIMESTAMP, timestamp(now));
     if (content.expiry() != null) {
       item.put(TTL, AttributeValue.fromN(Long.toString(content.expiry().getEpochSecond())));
     }

@@ -92,7 +92,8 @@ class FilterExpressionBuilderTests {
                     new ExpressionContext()))
         .isInstanceOf(InvalidCommandException.class)
         .hasMessageContaining("string");
-    assertThatThrownBy(() -> FilterCommand.builder().equalTo("title", null))
+    // null compares only by equality (issue 19): an order or a range on null means nothing
+    assertThatThrownBy(() -> FilterCommand.builder().lessThan("title", null))
         .isInstanceOf(InvalidCommandException.class)
         .hasMessageContaining("notExists");
     assertThatThrownBy(() -> FilterCommand.builder().in("title", List.of()))

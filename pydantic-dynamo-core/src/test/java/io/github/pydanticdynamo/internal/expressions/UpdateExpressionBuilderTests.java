@@ -73,7 +73,7 @@ class UpdateExpressionBuilderTests {
                 ":v0", AttributeValue.fromS("N"),
                 ":v1", n("0"),
                 ":v2", n("2"),
-                ":v3", AttributeValue.fromS("2024-05-06T07:08:09.123Z"),
+                ":v3", AttributeValue.fromS("2024-05-06T07:08:09.123000+00:00"),
                 ":v4", n("1"),
                 ":v5", n("1"),
                 ":v6", n("3")));

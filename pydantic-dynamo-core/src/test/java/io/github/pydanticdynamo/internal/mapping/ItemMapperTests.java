@@ -297,9 +297,9 @@ class ItemMapperTests {
             entry("genre", s("COMEDY")),
             entry("stars", n("5")),
             entry("id", s("123e4567-e89b-12d3-a456-426614174000")),
-            entry("instant", s("2024-02-29T12:34:56.123456789Z")),
+            entry("instant", s("2024-02-29T12:34:56.123456789+00:00")),
             entry("date", s("2024-01-01")),
-            entry("offsetDateTime", s("2024-05-06T07:08:09.00000001-05:30")),
+            entry("offsetDateTime", s("2024-05-06T07:08:09.000000010-05:30")),
             entry("zonedDateTime", s("2024-07-01T12:00:00+02:00[Europe/Paris]")),
             entry("utcDateTime", s("2024-07-01T12:00:00Z")),
             entry("duration", s("PT26H0.000000004S")),
@@ -1167,7 +1167,7 @@ class ItemMapperTests {
     assertThat(mapper.isEnabled(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)).isTrue();
     assertThat(mapper.isEnabled(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)).isFalse();
     assertThat(mapper.getRegisteredModuleIds())
-        .hasSize(4); // java.time, JDK 8, parameter names, Blackbird
+        .hasSize(5); // java.time, JDK 8, parameter names, Python's time text, Blackbird
     assertThat(ItemMapper.defaultObjectMapper()).isNotSameAs(mapper);
   }
 
@@ -1199,7 +1199,7 @@ class ItemMapperTests {
     assertThat(mapper.toAttributeValue(schema.resolve("views"), "7")).isEqualTo(n("7"));
     assertThat(mapper.toAttributeValue(schema.resolve("genre"), "DRAMA")).isEqualTo(s("DRAMA"));
     assertThat(mapper.toAttributeValue(schema.resolve("updated"), "2024-01-01T00:00:00Z"))
-        .isEqualTo(s("2024-01-01T00:00:00Z"));
+        .isEqualTo(s("2024-01-01T00:00:00+00:00"));
     assertThat(mapper.toAttributeValue(schema.resolve("scores.imdb"), 7)).isEqualTo(n("7.0"));
     assertThat(mapper.toAttributeValue(schema.resolve("address.geo.point.lat"), "1.5"))
         .isEqualTo(n("1.5"));
