@@ -2,6 +2,7 @@ package io.github.pydanticdynamo.spring.boot;
 
 import io.github.pydanticdynamo.BatchSettings;
 import io.github.pydanticdynamo.RepositoryBuilder;
+import io.github.pydanticdynamo.StorageFormat;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     film-actor:
  *       partition-name: actors
  *       consistent-reads: true
+ *       storage-format: python
  * }</pre>
  *
  * @param enabled Whether the starter creates its clients and repositories.
@@ -35,6 +37,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batch Concurrency and retries of batch operations.
  * @param entities Per-entity settings, keyed by the entity's simple name in kebab case, such as
  *     "film-actor" for FilmActor.
+ * @param storageFormat How keys, nulls and sets are written: "standard" (escaped ids, nulls and
+ *     empty sets omitted, native sets) or "python" (exactly what the Python library pydantic-dynamo
+ *     writes, for tables Java and Python services share).
  */
 @ConfigurationProperties(PydanticDynamoProperties.PREFIX)
 public record PydanticDynamoProperties(
@@ -47,7 +52,8 @@ public record PydanticDynamoProperties(
     @DefaultValue("false") boolean hideExpired,
     @DefaultValue("false") boolean createTables,
     @DefaultValue Batch batch,
-    @DefaultValue Map<String, Entity> entities) {
+    @DefaultValue Map<String, Entity> entities,
+    @DefaultValue("standard") StorageFormat storageFormat) {
 
   /** The prefix of these properties. */
   public static final String PREFIX = "pydantic-dynamo";
@@ -65,6 +71,7 @@ public record PydanticDynamoProperties(
    * @param createTables see {@link #createTables()}
    * @param batch see {@link #batch()}
    * @param entities see {@link #entities()}
+   * @param storageFormat see {@link #storageFormat()}
    */
   public PydanticDynamoProperties {
     entities = Map.copyOf(entities);
@@ -145,13 +152,16 @@ public record PydanticDynamoProperties(
    *     pydantic-dynamo.partition-prefix.
    * @param consistentReads Whether the entity's reads are strongly consistent. Overrides
    *     pydantic-dynamo.consistent-reads.
+   * @param storageFormat How the entity's items are written ("standard" or "python"). Overrides
+   *     pydantic-dynamo.storage-format.
    */
   public record Entity(
       @Nullable String partitionName,
       @Nullable String contentType,
       @Nullable String tableName,
       @Nullable String partitionPrefix,
-      @Nullable Boolean consistentReads) {}
+      @Nullable Boolean consistentReads,
+      @Nullable StorageFormat storageFormat) {}
 
   /**
    * How batch operations run, mapped to the core {@link BatchSettings}.
