@@ -100,4 +100,21 @@ class FilterExpressionBuilderTests {
         .isInstanceOf(InvalidCommandException.class)
         .hasMessageContaining("1 to 100");
   }
+
+  @Test
+  void nullEqualityMatchesMissingOrNullAndItsNegationPresentValues() {
+    ExpressionContext ctx = new ExpressionContext();
+    String expression =
+        FilterExpressionBuilder.build(
+            FilterCommand.builder().equalTo("review", null).notEqualTo("title", null).build(),
+            mapper,
+            ctx);
+    assertThat(expression)
+        .isEqualTo(
+            "(attribute_not_exists(#n0) OR attribute_type(#n0, :v0))"
+                + " AND (attribute_exists(#n1) AND NOT attribute_type(#n1, :v1))");
+    assertThat(ctx.values())
+        .containsEntry(":v0", AttributeValue.fromS("NULL"))
+        .containsEntry(":v1", AttributeValue.fromS("NULL"));
+  }
 }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.pydanticdynamo.InvalidCommandException;
 import io.github.pydanticdynamo.InvalidModelException;
+import io.github.pydanticdynamo.StorageFormat;
 import io.github.pydanticdynamo.internal.item.AttributeSize;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -1565,5 +1566,54 @@ class ItemMapperTests {
       thread.join();
     }
     assertThat(failures).isEmpty();
+  }
+
+  record PythonShaped(
+      @JsonProperty("id") String id,
+      @Nullable String note,
+      Optional<String> maybe,
+      @Nullable Address address,
+      Set<String> tags,
+      Set<Integer> numbers,
+      Set<String> none,
+      Map<String, @Nullable Integer> scores,
+      Instant at) {}
+
+  @Test
+  void thePythonFormatWritesNullsAsNullAndSetsAsListsThroughJackson() {
+    ItemMapper<PythonShaped> mapper =
+        ItemMapper.create(PythonShaped.class, null, RESERVED, StorageFormat.PYTHON);
+    assertThat(mapper.noPlanReason()).isNotNull(); // @JsonProperty: the Jackson path
+    Map<String, Integer> scores = new java.util.HashMap<>();
+    scores.put("a", null);
+    PythonShaped item =
+        new PythonShaped(
+            "x",
+            null,
+            Optional.empty(),
+            null,
+            new java.util.LinkedHashSet<>(List.of("b", "a")),
+            Set.of(3),
+            Set.of(),
+            scores,
+            Instant.parse("2024-01-01T00:00:00.5Z"));
+
+    Map<String, AttributeValue> attributes = mapper.toAttributes(item);
+
+    assertThat(attributes)
+        .containsEntry("note", AttributeValue.fromNul(true))
+        .containsEntry("maybe", AttributeValue.fromNul(true))
+        .containsEntry("address", AttributeValue.fromNul(true))
+        .containsEntry("tags", AttributeValue.fromL(List.of(s("b"), s("a"))))
+        .containsEntry("numbers", AttributeValue.fromL(List.of(n("3"))))
+        .containsEntry("none", AttributeValue.fromL(List.of()))
+        .containsEntry("scores", AttributeValue.fromM(Map.of("a", AttributeValue.fromNul(true))))
+        .containsEntry("at", s("2024-01-01T00:00:00.500000+00:00"));
+    assertThat(mapper.fromAttributes(attributes)).isEqualTo(item);
+    assertThat(mapper.toAttributeValue(mapper.schema().resolve("none"), Set.of()))
+        .isEqualTo(AttributeValue.fromL(List.of()));
+    // the standard format reads the same item back
+    assertThat(ItemMapper.create(PythonShaped.class, null, RESERVED).fromAttributes(attributes))
+        .isEqualTo(item);
   }
 }
