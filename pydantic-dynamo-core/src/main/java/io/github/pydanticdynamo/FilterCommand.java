@@ -67,9 +67,9 @@ public final class FilterCommand {
     NOT_EXISTS,
     /** The attribute is present and not NULL. */
     EXISTS,
-    /** The attribute equals the value. */
+    /** The attribute equals the value; for null, it is missing or NULL. */
     EQUAL_TO,
-    /** The attribute is missing or differs from the value. */
+    /** The attribute is missing or differs from the value; for null, it is present and not NULL. */
     NOT_EQUAL_TO,
     /** A string attribute starts with the value. */
     BEGINS_WITH,
@@ -130,24 +130,33 @@ public final class FilterCommand {
     }
 
     /**
-     * The attribute equals {@code value}.
+     * The attribute equals {@code value}. A {@code null} value matches items whose attribute is
+     * null: stored as {@code NULL} (as the Python library and the {@link StorageFormat#PYTHON
+     * Python storage format} store null) or missing (as the standard format leaves it out), like
+     * {@link #notExists}. The Python library's {@code equals={field: None}} matches stored {@code
+     * NULL}s only.
+     *
+     * <pre>{@code
+     * FilterCommand.builder().equalTo("review", null).build(); // reviews not written yet
+     * }</pre>
      *
      * @param path the attribute path
-     * @param value the value
+     * @param value the value, or null
      * @return this builder
      */
-    public Builder equalTo(String path, Object value) {
+    public Builder equalTo(String path, @Nullable Object value) {
       return add(Operator.EQUAL_TO, path, value);
     }
 
     /**
-     * The attribute is missing or differs from {@code value}.
+     * The attribute is missing or differs from {@code value}. A {@code null} value matches items
+     * whose attribute is present and not {@code NULL}, like {@link #exists}.
      *
      * @param path the attribute path
-     * @param value the value
+     * @param value the value, or null
      * @return this builder
      */
-    public Builder notEqualTo(String path, Object value) {
+    public Builder notEqualTo(String path, @Nullable Object value) {
       return add(Operator.NOT_EQUAL_TO, path, value);
     }
 
@@ -261,16 +270,19 @@ public final class FilterCommand {
         throw new InvalidCommandException(
             "a filter path is " + (path == null ? "null" : "blank") + "; name an attribute");
       }
+      boolean nullAllowed = operator == Operator.EQUAL_TO || operator == Operator.NOT_EQUAL_TO;
       for (Object value : values) {
-        if (value == null) {
+        if (value == null && !nullAllowed) {
           throw new InvalidCommandException(
               "filter "
                   + operator
                   + " on '"
                   + path
-                  + "' has a null value; use notExists(\""
+                  + "' has a null value; use equalTo(\""
                   + path
-                  + "\") to match missing values");
+                  + "\", null) or notExists(\""
+                  + path
+                  + "\") to match missing or NULL values");
         }
       }
       conditions.add(new Condition(operator, path, Arrays.asList(values)));

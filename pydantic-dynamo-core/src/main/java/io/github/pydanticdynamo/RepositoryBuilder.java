@@ -136,6 +136,20 @@ public interface RepositoryBuilder<T, B extends RepositoryBuilder<T, B>> {
   B index(SecondaryIndex index);
 
   /**
+   * How keys, nulls and sets are written; default {@link StorageFormat#STANDARD}. Choose {@link
+   * StorageFormat#PYTHON} when services using the Python library share the table: items are then
+   * written exactly as the Python library writes them. Both formats read items of either.
+   *
+   * <pre>{@code
+   * DynamoRepository.builder(FilmActor.class).storageFormat(StorageFormat.PYTHON)
+   * }</pre>
+   *
+   * @param format the format
+   * @return this builder
+   */
+  B storageFormat(StorageFormat format);
+
+  /**
    * The clock for {@code _timestamp} and expiry checks; default the UTC system clock.
    *
    * @param clock the clock

@@ -148,7 +148,8 @@ public final class UpdateCommand {
   }
 
   /**
-   * Replace the value at {@code path}; a {@code null} value removes it.
+   * Replace the value at {@code path}; a {@code null} value removes it (stores {@code NULL} in the
+   * {@link StorageFormat#PYTHON Python storage format}).
    *
    * @param path the attribute path
    * @param value the new value, or {@code null} to remove
@@ -157,7 +158,8 @@ public final class UpdateCommand {
 
   /**
    * Set some keys of a map (or nested record) attribute, keeping the others; the map is created
-   * when it is missing.
+   * when it is missing. A {@code null} value removes its key ({@code NULL} in the Python storage
+   * format).
    *
    * @param path the map attribute
    * @param entries the keys to set and their values
@@ -209,7 +211,8 @@ public final class UpdateCommand {
 
     /**
      * Replaces the attribute at {@code path} (a top-level name or a dotted nested path); {@code
-     * null} removes it.
+     * null} removes it, or stores {@code NULL} in the {@link StorageFormat#PYTHON Python storage
+     * format} (as the Python library stores None).
      *
      * @param path the attribute path
      * @param value the new value

@@ -20,7 +20,7 @@
  *     .partitionPrefix("films")
  *     .build();
  *
- * reviews.put(PartitionedContent.of(List.of("tom-hanks"), List.of(created.toString()), review));
+ * reviews.put(PartitionedContent.of(List.of("tom-hanks"), List.of(ContentIds.of(created)), review));
  *
  * // newest ten reviews of one actor, then the next ten
  * QueryOptions newest = QueryOptions.builder().ascending(false).limit(10).build();
@@ -30,7 +30,7 @@
  *     reviews.list(List.of("tom-hanks"), List.of(), newest.toBuilder().startToken(token).build()));
  *
  * // optimistic update
- * reviews.update(List.of("tom-hanks"), List.of(created.toString()),
+ * reviews.update(List.of("tom-hanks"), List.of(ContentIds.of(created)),
  *     UpdateCommand.builder().set("review", "Still great").currentVersion(1).build());
  * }</pre>
  *
@@ -52,7 +52,8 @@
  *
  * <p>Keys are {@code prefix#partitionName#partitionIds…} and {@code contentType#contentIds…}, byte
  * for byte as the Python library writes them (ids holding {@code #} or {@code %} are escaped), so
- * tables the Python library wrote stay readable.
+ * tables the Python library wrote stay readable. {@link io.github.pydanticdynamo.ContentIds} turns
+ * times into ids that sort in time order, as the Python library writes them.
  *
  * <h2>Beyond key access</h2>
  *
@@ -77,6 +78,16 @@
  *
  * <pre>{@code
  * client.createTable(TableLayout.of("PK", "SK").createTableRequest("app-table"));
+ * }</pre>
+ *
+ * <h2>Sharing a table with Python services</h2>
+ *
+ * With {@link io.github.pydanticdynamo.StorageFormat#PYTHON} a repository writes exactly what the
+ * Python library writes: raw ids, {@code NULL} for null properties, sets as lists. Dates and times
+ * are Python's {@code isoformat()} text in both formats.
+ *
+ * <pre>{@code
+ * DynamoRepository.builder(ActorReview.class).storageFormat(StorageFormat.PYTHON)
  * }</pre>
  */
 @NullMarked

@@ -361,10 +361,10 @@ class BadInputCatalogueIntegrationTests {
                                     FilterCommand.builder().greaterThan("views", "lots").build())
                                 .build())),
                 new Case(
-                    "filter with a null value",
+                    "filter with a null bound",
                     InvalidCommandException.class,
                     "notExists",
-                    () -> FilterCommand.builder().equalTo("review", null)),
+                    () -> FilterCommand.builder().greaterThan("review", null)),
                 new Case(
                     "in with no values",
                     InvalidCommandException.class,

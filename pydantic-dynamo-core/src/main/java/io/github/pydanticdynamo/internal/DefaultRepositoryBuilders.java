@@ -9,6 +9,7 @@ import io.github.pydanticdynamo.InvalidCommandException;
 import io.github.pydanticdynamo.RepositoryBuilder;
 import io.github.pydanticdynamo.RepositorySettings;
 import io.github.pydanticdynamo.SecondaryIndex;
+import io.github.pydanticdynamo.StorageFormat;
 import io.github.pydanticdynamo.internal.operations.RepositoryOperations;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -51,6 +52,7 @@ public final class DefaultRepositoryBuilders {
     private BatchSettings batchSettings = BatchSettings.defaults();
     private Clock clock = Clock.systemUTC();
     private final Map<String, SecondaryIndex> indexes = new LinkedHashMap<>();
+    private StorageFormat storageFormat = StorageFormat.STANDARD;
 
     Base(Class<T> type) {
       this.type = Objects.requireNonNull(type, "type");
@@ -130,6 +132,12 @@ public final class DefaultRepositoryBuilders {
     }
 
     @Override
+    public B storageFormat(StorageFormat value) {
+      this.storageFormat = Objects.requireNonNull(value, "storageFormat");
+      return (B) this;
+    }
+
+    @Override
     public B clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
       return (B) this;
@@ -169,7 +177,8 @@ public final class DefaultRepositoryBuilders {
               consistentReads,
               hideExpired,
               batchSettings,
-              indexes());
+              indexes(),
+              storageFormat);
       if (settings.partitionKey().equals(settings.sortKey())) {
         throw new InvalidCommandException(
             "partitionKey and sortKey are both '"

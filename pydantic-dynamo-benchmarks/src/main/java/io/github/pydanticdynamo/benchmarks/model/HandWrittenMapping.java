@@ -1,5 +1,6 @@
 package io.github.pydanticdynamo.benchmarks.model;
 
+import io.github.pydanticdynamo.ContentIds;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ public final class HandWrittenMapping {
       votes.put(vote.getKey(), AttributeValue.fromN(Integer.toString(vote.getValue())));
     }
     map.put("votes", AttributeValue.fromM(votes));
-    map.put("createdAt", AttributeValue.fromS(item.createdAt().toString()));
+    map.put("createdAt", AttributeValue.fromS(ContentIds.of(item.createdAt())));
     map.put("releaseDate", AttributeValue.fromS(item.releaseDate().toString()));
     map.put("status", AttributeValue.fromS(item.status().name()));
   }

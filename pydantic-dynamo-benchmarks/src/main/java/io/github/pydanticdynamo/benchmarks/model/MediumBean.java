@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbConvertedBy;
 
 /** {@link MediumItem} as a mutable bean for {@code TableSchema.fromBean}. */
 @DynamoDbBean
@@ -150,6 +151,7 @@ public class MediumBean {
     this.votes = votes;
   }
 
+  @DynamoDbConvertedBy(PythonInstantConverter.class)
   public @Nullable Instant getCreatedAt() {
     return createdAt;
   }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbConvertedBy;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbIgnore;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbImmutable;
 
@@ -131,6 +132,7 @@ public final class MediumImmutable {
     return votes;
   }
 
+  @DynamoDbConvertedBy(PythonInstantConverter.class)
   public Instant createdAt() {
     return createdAt;
   }

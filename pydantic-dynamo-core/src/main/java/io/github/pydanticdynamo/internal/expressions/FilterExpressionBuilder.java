@@ -35,16 +35,15 @@ public final class FilterExpressionBuilder {
     List<@Nullable Object> values = condition.values();
     return switch (condition.operator()) {
       case NOT_EXISTS -> absentOrNull(name, ctx);
-      case EXISTS ->
-          "(attribute_exists("
-              + name
-              + ") AND NOT attribute_type("
-              + name
-              + ", "
-              + ctx.value(NULL_TYPE)
-              + "))";
-      case EQUAL_TO -> name + " = " + value(mapper, path, values.get(0), ctx);
-      case NOT_EQUAL_TO -> name + " <> " + value(mapper, path, values.get(0), ctx);
+      case EXISTS -> presentNotNull(name, ctx);
+      case EQUAL_TO ->
+          values.get(0) == null
+              ? absentOrNull(name, ctx)
+              : name + " = " + value(mapper, path, values.get(0), ctx);
+      case NOT_EQUAL_TO ->
+          values.get(0) == null
+              ? presentNotNull(name, ctx)
+              : name + " <> " + value(mapper, path, values.get(0), ctx);
       case LESS_THAN -> name + " < " + value(mapper, path, values.get(0), ctx);
       case LESS_THAN_OR_EQUAL -> name + " <= " + value(mapper, path, values.get(0), ctx);
       case GREATER_THAN -> name + " > " + value(mapper, path, values.get(0), ctx);
@@ -89,6 +88,17 @@ public final class FilterExpressionBuilder {
         yield "contains(" + name + ", " + ctx.value(operand) + ")";
       }
     };
+  }
+
+  /** Present and not NULL. */
+  private static String presentNotNull(String name, ExpressionContext ctx) {
+    return "(attribute_exists("
+        + name
+        + ") AND NOT attribute_type("
+        + name
+        + ", "
+        + ctx.value(NULL_TYPE)
+        + "))";
   }
 
   /** Missing or stored as NULL (the Python library stored None as NULL). */

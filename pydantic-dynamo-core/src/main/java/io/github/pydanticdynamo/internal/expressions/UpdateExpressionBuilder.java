@@ -7,6 +7,7 @@ import static io.github.pydanticdynamo.internal.item.ItemCodec.VERSION;
 import io.github.pydanticdynamo.InvalidCommandException;
 import io.github.pydanticdynamo.UpdateCommand;
 import io.github.pydanticdynamo.UpdateCommand.Action;
+import io.github.pydanticdynamo.internal.item.ItemCodec;
 import io.github.pydanticdynamo.internal.mapping.AttributePath;
 import io.github.pydanticdynamo.internal.mapping.ItemMapper;
 import java.time.Instant;
@@ -56,7 +57,7 @@ public final class UpdateExpressionBuilder {
       AttributePath path = mapper.schema().resolve(action.path());
       if (action instanceof UpdateCommand.Set set) {
         touch(touched, path.segments(), action);
-        if (set.value() == null) {
+        if (set.value() == null && !mapper.storesNulls()) {
           removes.add(ctx.path(path.segments()));
         } else {
           sets.add(
@@ -129,7 +130,7 @@ public final class UpdateExpressionBuilder {
       case CLEAR -> removes.add(ctx.name(TTL));
       case KEEP -> {}
     }
-    sets.add(ctx.name(TIMESTAMP) + " = " + ctx.value(AttributeValue.fromS(now.toString())));
+    sets.add(ctx.name(TIMESTAMP) + " = " + ctx.value(ItemCodec.timestamp(now)));
     String version = ctx.name(VERSION);
     // An existing item without a version reads as version 1, so it moves to 2; a created one is 1.
     String base = ctx.value(command.requireExists() ? ONE : ZERO);
@@ -188,7 +189,8 @@ public final class UpdateExpressionBuilder {
     for (Map.Entry<String, @Nullable Object> entry : merge.entries().entrySet()) {
       AttributePath entryPath = child(mapper, path, entry.getKey());
       touch(touched, entryPath.segments(), merge);
-      if (entry.getValue() != null) {
+      if (entry.getValue() != null || mapper.storesNulls()) {
+        // toAttributeValue writes null as NULL, as the Python format stores null values.
         converted.put(entry.getKey(), mapper.toAttributeValue(entryPath, entry.getValue()));
       } else if (!create) {
         removes.add(ctx.path(entryPath.segments()));

@@ -8,10 +8,12 @@ import io.github.pydanticdynamo.ItemTooLargeException;
 import io.github.pydanticdynamo.PartitionedContent;
 import io.github.pydanticdynamo.RepositorySettings;
 import io.github.pydanticdynamo.internal.mapping.ItemMapper;
+import io.github.pydanticdynamo.internal.mapping.TimeText;
 import io.github.pydanticdynamo.internal.mapping.UnstorableValueException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +30,10 @@ public final class ItemCodec<T> {
   /** The reserved attribute holding the item's version. */
   public static final String VERSION = "_object_version";
 
-  /** The reserved attribute holding the time of the last write. */
+  /**
+   * The reserved attribute holding the time of the last write, in microseconds as the Python
+   * library writes it ({@code 2026-12-04T15:48:22.098496+00:00}).
+   */
   public static final String TIMESTAMP = "_timestamp";
 
   /** The reserved attribute holding the expiry in epoch seconds (the table's TTL attribute). */
@@ -69,10 +74,15 @@ public final class ItemCodec<T> {
     this.skName = settings.sortKey();
     Set<String> reserved = new HashSet<>(IndexKeys.attributeNames(settings));
     reserved.addAll(Set.of(TIMESTAMP, VERSION, TTL, pkName, skName));
-    this.mapper = ItemMapper.create(type, objectMapper, Set.copyOf(reserved));
+    this.mapper =
+        ItemMapper.create(type, objectMapper, Set.copyOf(reserved), settings.storageFormat());
     this.indexKeys = new IndexKeys(settings, mapper.schema());
     this.keys =
-        new KeyCodec(settings.partitionPrefix(), settings.partitionName(), settings.contentType());
+        new KeyCodec(
+            settings.partitionPrefix(),
+            settings.partitionName(),
+            settings.contentType(),
+            settings.storageFormat());
     this.validation = validator == null ? null : new BeanValidation(validator);
     this.objectMapper = objectMapper;
     this.filterMapper = mapper;
@@ -100,7 +110,8 @@ public final class ItemCodec<T> {
    * model's with a compatible type. Filters stay checked against this model.
    */
   public <P> ItemCodec<P> projection(Class<P> type) {
-    ItemMapper<P> projected = ItemMapper.create(type, objectMapper, reservedNames());
+    ItemMapper<P> projected =
+        ItemMapper.create(type, objectMapper, reservedNames(), settings.storageFormat());
     List<String> attributes = new ArrayList<>(projected.schema().topLevelNames());
     for (String name : attributes) {
       ProjectionCheck.check(name, projected.schema(), mapper.schema(), type, settings);
@@ -169,6 +180,22 @@ public final class ItemCodec<T> {
     return map;
   }
 
+  /**
+   * The key attributes of an item about to be created, checked to read back under the same ids.
+   *
+   * @throws io.github.pydanticdynamo.InvalidKeyException when the storage format cannot keep the
+   *     ids apart (in the Python format: an id holding {@code #}, a lone empty id)
+   */
+  public Map<String, AttributeValue> writeKey(ContentKey key) {
+    keys.checkWritable(key);
+    return key(key);
+  }
+
+  /** The {@code _timestamp} value of a write at {@code now}: microseconds, Python's text. */
+  public static AttributeValue timestamp(Instant now) {
+    return AttributeValue.fromS(TimeText.instant(now.truncatedTo(ChronoUnit.MICROS)));
+  }
+
   /** The key of a stored item, parsed from its key attributes. */
   public ContentKey keyOf(Map<String, AttributeValue> item) {
     String partitionKey = item.get(pkName).s();
@@ -208,9 +235,9 @@ public final class ItemCodec<T> {
       throw new InvalidItemException(key, List.of(e.getMessage()));
     }
     Map<String, AttributeValue> item = attributes; // a fresh, mutable map: no copy needed
-    item.putAll(key(key));
+    item.putAll(writeKey(key));
     item.put(VERSION, AttributeValue.fromN(Long.toString(content.currentVersion())));
-    item.put(TIMESTAMP, AttributeValue.fromS(now.toString()));
+    item.put(TIMESTAMP, timestamp(now));
     if (content.expiry() != null) {
       item.put(TTL, AttributeValue.fromN(Long.toString(content.expiry().getEpochSecond())));
     }

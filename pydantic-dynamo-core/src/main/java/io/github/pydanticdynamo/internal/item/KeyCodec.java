@@ -2,11 +2,16 @@ package io.github.pydanticdynamo.internal.item;
 
 import io.github.pydanticdynamo.ContentKey;
 import io.github.pydanticdynamo.InvalidKeyException;
+import io.github.pydanticdynamo.StorageFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Composes and parses the partition and sort key values of one repository. */
+/**
+ * Composes and parses the partition and sort key values of one repository: ids escaped in the
+ * standard format, joined raw in the Python format (where writes reject ids raw joining would
+ * change).
+ */
 public final class KeyCodec {
   static final char SEPARATOR = '#';
   static final int MAX_PARTITION_KEY_BYTES = 2048;
@@ -14,6 +19,18 @@ public final class KeyCodec {
 
   private final String partitionHead;
   private final String sortHead;
+  private final boolean raw;
+
+  /**
+   * A codec for one repository's names, in the standard format.
+   *
+   * @param partitionPrefix the partition prefix
+   * @param partitionName the partition name
+   * @param contentType the content type
+   */
+  public KeyCodec(String partitionPrefix, String partitionName, String contentType) {
+    this(partitionPrefix, partitionName, contentType, StorageFormat.STANDARD);
+  }
 
   /**
    * A codec for one repository's names.
@@ -21,24 +38,63 @@ public final class KeyCodec {
    * @param partitionPrefix the partition prefix
    * @param partitionName the partition name
    * @param contentType the content type
+   * @param format escaped ids (standard) or raw ones (Python)
    */
-  public KeyCodec(String partitionPrefix, String partitionName, String contentType) {
+  public KeyCodec(
+      String partitionPrefix, String partitionName, String contentType, StorageFormat format) {
     this.partitionHead = partitionPrefix + SEPARATOR + partitionName + SEPARATOR;
     this.sortHead = contentType + SEPARATOR;
+    this.raw = format == StorageFormat.PYTHON;
   }
 
   /** The partition key value for {@code ids}. */
   public String partitionKey(List<String> ids) {
-    String key = partitionHead + join(ids);
+    String key = partitionHead + (raw ? joinRaw(ids) : join(ids));
     checkLength(key, MAX_PARTITION_KEY_BYTES, "partition", ids);
     return key;
   }
 
   /** The sort key value for {@code ids}. */
   public String sortKey(List<String> ids) {
-    String key = sortHead + join(ids);
+    String key = sortHead + (raw ? joinRaw(ids) : join(ids));
     checkLength(key, MAX_SORT_KEY_BYTES, "sort", ids);
     return key;
+  }
+
+  /**
+   * Checks that an item written under {@code key} reads back under the same ids: always in the
+   * standard format; in the Python format only without {@code #} in an id and without a lone empty
+   * id.
+   *
+   * @throws InvalidKeyException when raw joining would change the ids
+   */
+  public void checkWritable(ContentKey key) {
+    if (raw) {
+      checkRaw(key.partitionIds(), "partition");
+      checkRaw(key.contentIds(), "content");
+    }
+  }
+
+  private static void checkRaw(List<String> ids, String which) {
+    if (ids.size() == 1 && ids.get(0).isEmpty()) {
+      throw new InvalidKeyException(
+          which
+              + " ids [\"\"] (one empty id) make the same key as no ids in the Python storage"
+              + " format, and read back as []; use an empty list or a non-empty id");
+    }
+    for (String id : ids) {
+      if (id.indexOf(SEPARATOR) >= 0) {
+        throw new InvalidKeyException(
+            which
+                + " id '"
+                + abbreviate(id)
+                + "' contains the key separator '#'; the Python storage format joins ids raw,"
+                + " so it would read back as "
+                + id.split("#", -1).length
+                + " ids. Choose an id without '#', or use StorageFormat.STANDARD, which escapes"
+                + " it.");
+      }
+    }
   }
 
   /** Both key values of {@code key}. */
@@ -48,17 +104,22 @@ public final class KeyCodec {
 
   /** The ids of a stored partition key value. */
   public List<String> partitionIds(String partitionKey) {
-    return split(partitionKey, partitionHead, "partition");
+    return split(partitionKey, partitionHead, "partition", raw);
   }
 
   /** The ids of a stored sort key value. */
   public List<String> contentIds(String sortKey) {
-    return split(sortKey, sortHead, "sort");
+    return split(sortKey, sortHead, "sort", raw);
   }
 
   /** The sort key prefix every item of this content type starts with. */
   public String sortHead() {
     return sortHead;
+  }
+
+  /** Joins ids with the separator as they are (the Python library's keys). */
+  static String joinRaw(List<String> ids) {
+    return ids.size() == 1 ? ids.get(0) : String.join("#", ids);
   }
 
   /** Joins escaped ids with the separator. */
@@ -117,7 +178,7 @@ public final class KeyCodec {
     return plain.toString();
   }
 
-  private static List<String> split(String value, String head, String which) {
+  private static List<String> split(String value, String head, String which, boolean raw) {
     if (!value.startsWith(head)) {
       throw new IllegalArgumentException(
           "the " + which + " key '" + value + "' does not start with '" + head + "'");
@@ -130,10 +191,12 @@ public final class KeyCodec {
     while (true) {
       int next = value.indexOf(SEPARATOR, start);
       if (next < 0) {
-        ids.add(unescape(value.substring(start)));
+        String last = value.substring(start);
+        ids.add(raw ? last : unescape(last));
         return List.copyOf(ids);
       }
-      ids.add(unescape(value.substring(start, next)));
+      String id = value.substring(start, next);
+      ids.add(raw ? id : unescape(id));
       start = next + 1;
     }
   }

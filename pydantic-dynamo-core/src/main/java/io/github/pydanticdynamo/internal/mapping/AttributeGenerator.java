@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.TreeNode;
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.pydanticdynamo.StorageFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -46,6 +47,10 @@ final class AttributeGenerator extends JsonGenerator {
   private final ModelSchema.Node rootNode;
   private final String rootPath;
   private final boolean rootIsProperty;
+
+  /** The Python format: null properties as NULL, sets as lists. */
+  private final boolean python;
+
   private final GeneratorFrame root = new GeneratorFrame(null);
 
   private GeneratorFrame[] frames = new GeneratorFrame[8];
@@ -55,11 +60,16 @@ final class AttributeGenerator extends JsonGenerator {
   private @Nullable AttributeValue rootValue;
 
   AttributeGenerator(
-      ObjectCodec codec, ModelSchema.Node rootNode, String rootPath, boolean rootIsProperty) {
+      ObjectCodec codec,
+      ModelSchema.Node rootNode,
+      String rootPath,
+      boolean rootIsProperty,
+      StorageFormat format) {
     this.codec = codec;
     this.rootNode = rootNode;
     this.rootPath = rootPath;
     this.rootIsProperty = rootIsProperty;
+    this.python = format == StorageFormat.PYTHON;
   }
 
   /** The written value; null when it was omitted (an empty set at a property). */
@@ -153,7 +163,7 @@ final class AttributeGenerator extends JsonGenerator {
 
   private void startArray(@Nullable Object forValue, int size) {
     ModelSchema.Node node = childNode();
-    boolean set = node.isSet();
+    boolean set = !python && node.isSet();
     GeneratorFrame frame = push(set ? SET : LIST, node, forValue);
     if (set) {
       frame.scalars = new ArrayList<>(Math.max(size, 0));
@@ -302,7 +312,7 @@ final class AttributeGenerator extends JsonGenerator {
   public void writeNull() {
     if (depth >= 0) {
       GeneratorFrame frame = frames[depth];
-      if (frame.kind == OBJECT) {
+      if (frame.kind == OBJECT && !python) {
         return;
       }
       if (frame.kind == SET) {

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.databind.util.ClassUtil;
 import io.github.pydanticdynamo.InvalidCommandException;
 import io.github.pydanticdynamo.InvalidModelException;
+import io.github.pydanticdynamo.StorageFormat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -41,12 +42,18 @@ public final class ItemMapper<T> {
   private final ObjectWriter writer;
   private final ObjectReader reader;
   private final NameSet reservedNames;
+  private final StorageFormat format;
   private final @Nullable RecordPlan<T> plan;
   private final @Nullable String noPlanReason;
 
   private ItemMapper(
-      Class<T> type, ObjectMapper objectMapper, ModelSchema schema, Set<String> reservedNames) {
+      Class<T> type,
+      ObjectMapper objectMapper,
+      ModelSchema schema,
+      Set<String> reservedNames,
+      StorageFormat format) {
     this.type = type;
+    this.format = format;
     this.objectMapper = objectMapper;
     this.conversionMapper = JacksonConfiguration.conversionMapper(objectMapper);
     this.schema = schema;
@@ -55,7 +62,7 @@ public final class ItemMapper<T> {
     this.reader = objectMapper.readerFor(javaType);
     this.reservedNames = new NameSet(reservedNames);
     PlanCompiler.Compiled<T> compiled =
-        PlanCompiler.compile(type, objectMapper, schema.root(), reservedNames.size());
+        PlanCompiler.compile(type, objectMapper, schema.root(), reservedNames.size(), format);
     this.plan = compiled.plan();
     this.noPlanReason = compiled.reason();
     if (noPlanReason != null && LOG.isDebugEnabled()) {
@@ -93,11 +100,26 @@ public final class ItemMapper<T> {
    */
   public static <T> ItemMapper<T> create(
       Class<T> type, @Nullable ObjectMapper objectMapper, Set<String> reservedNames) {
+    return create(type, objectMapper, reservedNames, StorageFormat.STANDARD);
+  }
+
+  /**
+   * Builds the mapper of a model type for a storage format, checking the model eagerly.
+   *
+   * @param format how null properties and sets are stored (dates and times are alike in both)
+   * @see #create(Class, ObjectMapper, Set)
+   */
+  public static <T> ItemMapper<T> create(
+      Class<T> type,
+      @Nullable ObjectMapper objectMapper,
+      Set<String> reservedNames,
+      StorageFormat format) {
     Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(format, "format");
     ObjectMapper configured = JacksonConfiguration.configuredCopy(objectMapper, type);
     ModelSchema schema =
         ModelSchemaBuilder.build(configured.constructType(type), configured, reservedNames);
-    return new ItemMapper<>(type, configured, schema, reservedNames);
+    return new ItemMapper<>(type, configured, schema, reservedNames, format);
   }
 
   /**
@@ -116,6 +138,24 @@ public final class ItemMapper<T> {
    */
   ObjectMapper objectMapper() {
     return objectMapper;
+  }
+
+  /**
+   * The storage format items are written in.
+   *
+   * @return the format
+   */
+  public StorageFormat format() {
+    return format;
+  }
+
+  /**
+   * Whether a null value is stored as {@code NULL} (the Python format) rather than left out.
+   *
+   * @return true in the Python format
+   */
+  public boolean storesNulls() {
+    return format == StorageFormat.PYTHON;
   }
 
   /**
@@ -143,8 +183,9 @@ public final class ItemMapper<T> {
   }
 
   /**
-   * The model's attributes (no keys or reserved attributes). Properties whose value is null or an
-   * empty optional, and empty sets, are omitted.
+   * The model's attributes (no keys or reserved attributes). In the standard format properties
+   * whose value is null or an empty optional, and empty sets, are omitted; in the Python format
+   * they are {@code NULL} and an empty list, and every set is a list.
    *
    * @param item the model
    * @return a new mutable map, to which the caller may add keys
@@ -165,7 +206,8 @@ public final class ItemMapper<T> {
 
   /** {@link #toAttributes} through Jackson, the reference the compiled plan must match. */
   Map<String, AttributeValue> toAttributesThroughJackson(T item) {
-    AttributeGenerator generator = new AttributeGenerator(objectMapper, schema.root(), "", true);
+    AttributeGenerator generator =
+        new AttributeGenerator(objectMapper, schema.root(), "", true, format);
     try {
       writer.writeValue(generator, item);
     } catch (IOException | RuntimeException e) {
@@ -221,8 +263,9 @@ public final class ItemMapper<T> {
   /**
    * Converts a command value for the attribute at {@code path}: first to the attribute's Java type
    * (a {@code "2024-01-01"} string for a LocalDate, an Integer for a long, a Map for a nested
-   * record…), then to an attribute value by the rules of {@link #toAttributes}. An empty set at a
-   * record or bean property is {@code NULL} (an absent property), elsewhere an empty list.
+   * record…), then to an attribute value by the rules of {@link #toAttributes}. In the standard
+   * format an empty set at a record or bean property is {@code NULL} (an absent property),
+   * elsewhere an empty list; in the Python format every set is a list.
    *
    * @param path a path resolved by {@link #schema()}
    * @param value the value; null gives {@code NULL}
@@ -304,7 +347,8 @@ public final class ItemMapper<T> {
         return scalar;
       }
     }
-    AttributeGenerator generator = new AttributeGenerator(objectMapper, node, where, beanProperty);
+    AttributeGenerator generator =
+        new AttributeGenerator(objectMapper, node, where, beanProperty, format);
     try {
       if (isUntyped(target)) {
         objectMapper.writeValue(generator, converted);

@@ -47,6 +47,8 @@ final class JacksonConfiguration {
     registerIfAbsent(mapper, new JavaTimeModule());
     registerIfAbsent(mapper, new Jdk8Module());
     registerIfAbsent(mapper, new ParameterNamesModule());
+    // After the Java time module: Python's isoformat text for instants, date-times and times.
+    registerIfAbsent(mapper, new TimeTextModule());
     // Generated accessors instead of reflection: measured -17 % (small) / -28 % (medium) write CPU.
     registerIfAbsent(mapper, new BlackbirdModule());
     mapper.disable(

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializer;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesAnnotationIntrospector;
+import io.github.pydanticdynamo.StorageFormat;
 import io.github.pydanticdynamo.internal.mapping.RecordCodec.Property;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
@@ -91,12 +92,17 @@ final class PlanCompiler {
    * @param mapper the configured Jackson mapper the model is otherwise mapped with
    * @param root the model's schema node
    * @param extraCapacity entries the caller adds to written maps (keys, reserved attributes)
+   * @param format how nulls and sets are stored
    * @return the plan, or a reason why the Jackson path must be used
    */
   static <T> Compiled<T> compile(
-      Class<T> type, ObjectMapper mapper, ModelSchema.Node root, int extraCapacity) {
+      Class<T> type,
+      ObjectMapper mapper,
+      ModelSchema.Node root,
+      int extraCapacity,
+      StorageFormat format) {
     try {
-      PlanCompiler compiler = new PlanCompiler(mapper);
+      PlanCompiler compiler = new PlanCompiler(mapper, format == StorageFormat.PYTHON);
       compiler.checkMapper();
       RecordCodec codec = compiler.record(root, type.getSimpleName());
       return new Compiled<>(new RecordPlan<>(type, codec, extraCapacity, compiler.enums), null);
@@ -129,8 +135,12 @@ final class PlanCompiler {
   private final Set<Class<?>> checked = new HashSet<>();
   private boolean strictAbsent;
 
-  private PlanCompiler(ObjectMapper mapper) {
+  /** The Python library's layout: null properties as NULL, sets as lists. */
+  private final boolean python;
+
+  private PlanCompiler(ObjectMapper mapper, boolean python) {
     this.mapper = mapper;
+    this.python = python;
     this.serialization = mapper.getSerializationConfig();
     this.deserialization = mapper.getDeserializationConfig();
     this.provider = mapper.getSerializerProviderInstance();
@@ -228,7 +238,8 @@ final class PlanCompiler {
 
   private static boolean isJackson(Class<?> type) {
     String name = type.getName();
-    return name.startsWith("com.fasterxml.jackson.databind.")
+    return type == TimeTextModule.TimeTextSerializer.class
+        || name.startsWith("com.fasterxml.jackson.databind.")
         || name.startsWith("com.fasterxml.jackson.datatype.jsr310.");
   }
 
@@ -264,7 +275,8 @@ final class PlanCompiler {
       require(
           numbers || SET_STRINGS.contains(e) || e.isEnum(),
           where + ": a set of " + e.getSimpleName());
-      return new SetCodec(codec(node.element(), where + "[]"), numbers, raw == LinkedHashSet.class);
+      return new SetCodec(
+          codec(node.element(), where + "[]"), numbers, raw == LinkedHashSet.class, python);
     }
     if (node.kind == AttributePath.Kind.MAP && MAP_TYPES.contains(raw)) {
       JavaType key = type.getKeyType();
@@ -278,7 +290,8 @@ final class PlanCompiler {
 
   /** What Jackson's path writes for one value of a type. */
   private AttributeValue probe(JavaType type, Object value, String where) {
-    AttributeGenerator generator = new AttributeGenerator(mapper, ModelSchema.ANY, where, false);
+    AttributeGenerator generator =
+        new AttributeGenerator(mapper, ModelSchema.ANY, where, false, StorageFormat.STANDARD);
     try {
       mapper.writerFor(type).writeValue(generator, value);
     } catch (java.io.IOException | RuntimeException e) {
@@ -358,6 +371,7 @@ final class PlanCompiler {
         where + ": a config override");
     RecordCodec codec = new RecordCodec();
     codec.strictAbsent = strictAbsent;
+    codec.writeNulls = python;
     records.put(raw, codec);
     MethodHandles.Lookup lookup;
     Class<?>[] parameterTypes = new Class<?>[components.length];

@@ -22,6 +22,9 @@ final class RecordCodec extends ValueCodec {
   @Nullable MethodHandle constructor;
   boolean strictAbsent;
 
+  /** Null properties are written as {@code NULL} (the Python format), not omitted. */
+  boolean writeNulls;
+
   @Override
   AttributeValue write(Object value, boolean atProperty) {
     return AttributeValue.createM(writeMap(value, 0));
@@ -42,6 +45,8 @@ final class RecordCodec extends ValueCodec {
         if (written != null) {
           map.put(p.name, written);
         }
+      } else if (writeNulls) {
+        map.put(p.name, StoredValues.NUL);
       }
     }
     return map;

@@ -9,16 +9,21 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** A Set of values whose distinct values write distinct strings or numbers: SS or NS. */
+/**
+ * A Set of values whose distinct values write distinct strings or numbers: SS or NS, or a list
+ * ({@code L}, an empty set too) in the Python format. Reads SS, NS and lists.
+ */
 final class SetCodec extends ValueCodec {
   private final ValueCodec element;
   private final boolean numbers;
   private final boolean linked;
+  private final boolean lists;
 
-  SetCodec(ValueCodec element, boolean numbers, boolean linked) {
+  SetCodec(ValueCodec element, boolean numbers, boolean linked, boolean lists) {
     this.element = element;
     this.numbers = numbers;
     this.linked = linked;
+    this.lists = lists;
   }
 
   /** A new set, made as Jackson makes it (so even a HashSet's iteration order is the same). */
@@ -29,6 +34,13 @@ final class SetCodec extends ValueCodec {
   @Override
   @Nullable AttributeValue write(Object value, boolean atProperty) {
     Collection<?> set = (Collection<?>) value;
+    if (lists) {
+      List<AttributeValue> list = new ArrayList<>(set.size());
+      for (Object e : set) {
+        list.add(e == null ? StoredValues.NUL : element.write(e, false));
+      }
+      return AttributeValue.createL(list);
+    }
     if (set.isEmpty()) {
       // DynamoDB has no empty sets: omitted at a property, an empty list elsewhere.
       return atProperty ? null : StoredValues.EMPTY_LIST;
@@ -52,8 +64,16 @@ final class SetCodec extends ValueCodec {
   Object read(AttributeValue value) {
     List<String> texts;
     AttributeValue.Type t = value.type();
-    if (t == AttributeValue.Type.L && value.l().isEmpty()) {
-      return empty();
+    if (t == AttributeValue.Type.L) {
+      // A set the Python library (or the Python format) stored as a list.
+      Set<Object> set = empty();
+      for (AttributeValue e : value.l()) {
+        if (e.type() == AttributeValue.Type.NUL) {
+          throw Bail.INSTANCE;
+        }
+        set.add(element.read(e));
+      }
+      return set;
     }
     if (numbers ? t != AttributeValue.Type.NS : t != AttributeValue.Type.SS) {
       throw Bail.INSTANCE;

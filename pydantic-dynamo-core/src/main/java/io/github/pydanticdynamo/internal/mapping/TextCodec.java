@@ -9,7 +9,10 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** UUID, Instant and LocalDate: written as {@code toString}, read back only in that form. */
+/**
+ * UUID, Instant and LocalDate: UUID and LocalDate written as {@code toString}, Instant as {@link
+ * TimeText#instant}; each read back only in the forms this library writes or wrote.
+ */
 final class TextCodec extends ValueCodec {
   private final Class<?> type;
   private final Function<String, @Nullable Object> parse;
@@ -24,7 +27,8 @@ final class TextCodec extends ValueCodec {
     if (!type.isInstance(value)) {
       throw Bail.INSTANCE;
     }
-    return AttributeValue.createS(value.toString());
+    return AttributeValue.createS(
+        value instanceof Instant instant ? TimeText.instant(instant) : value.toString());
   }
 
   @Override
@@ -60,14 +64,18 @@ final class TextCodec extends ValueCodec {
     return true;
   }
 
-  /** An instant in the form Instant.toString writes ({@code 2024-05-01T10:15:30.123Z}), or null. */
+  /**
+   * An instant as this library writes it ({@code 2024-05-01T10:15:30.123000+00:00}) or wrote it
+   * ({@code 2024-05-01T10:15:30.123Z}), or null.
+   */
   static @Nullable Instant readInstant(String s) {
-    if (s.length() < 20 || s.charAt(s.length() - 1) != 'Z' || s.charAt(10) != 'T') {
+    int length = s.length();
+    if (length < 20 || s.charAt(10) != 'T') {
       return null;
     }
-    Instant fast = isoInstant(s);
-    if (fast != null) {
-      return fast;
+    Instant fast = TimeText.parseUtcInstant(s);
+    if (fast != null || s.charAt(length - 1) != 'Z') {
+      return fast; // other offsets are read by Jackson's path
     }
     try {
       return Instant.parse(s); // leap seconds, 24:00 and other rare forms
@@ -111,47 +119,11 @@ final class TextCodec extends ValueCodec {
   }
 
   /**
-   * The instant {@code YYYY-MM-DDTHH:MM:SS[.fraction]Z} as {@code Instant.parse} reads it; null for
-   * any other form (including the rare ones Instant.parse also reads: leap seconds, 24:00).
+   * The instant {@code YYYY-MM-DDTHH:MM:SS[.fraction]} then {@code Z} or {@code +00:00}, as {@code
+   * Instant.parse} reads it; null for any other form (including the rare ones Instant.parse also
+   * reads: leap seconds, 24:00).
    */
   static @Nullable Instant isoInstant(String s) {
-    int length = s.length();
-    if (length < 20
-        || s.charAt(10) != 'T'
-        || s.charAt(13) != ':'
-        || s.charAt(16) != ':'
-        || s.charAt(length - 1) != 'Z') {
-      return null;
-    }
-    LocalDate date = isoDate(s);
-    int hour = digits(s, 11, 13);
-    int minute = digits(s, 14, 16);
-    int second = digits(s, 17, 19);
-    if (date == null
-        || hour < 0
-        || hour > 23
-        || minute < 0
-        || minute > 59
-        || second < 0
-        || second > 59) {
-      return null;
-    }
-    int nano = 0;
-    if (length > 20) {
-      int fractionDigits = length - 21;
-      if (s.charAt(19) != '.' || fractionDigits < 1 || fractionDigits > 9) {
-        return null;
-      }
-      int fraction = digits(s, 20, length - 1);
-      if (fraction < 0) {
-        return null;
-      }
-      nano = fraction;
-      for (int i = fractionDigits; i < 9; i++) {
-        nano *= 10;
-      }
-    }
-    return Instant.ofEpochSecond(
-        date.toEpochDay() * 86_400L + hour * 3_600L + minute * 60L + second, nano);
+    return TimeText.parseUtcInstant(s);
   }
 }

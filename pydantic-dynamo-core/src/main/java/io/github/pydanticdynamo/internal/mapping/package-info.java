@@ -38,15 +38,21 @@
  * M}, lists, arrays and other collections {@code L}. A {@code Set} of strings (or of values Jackson
  * writes as strings: enums, UUIDs…) is {@code SS}, of numbers {@code NS}, of bytes {@code BS}; an
  * empty set is omitted (DynamoDB rejects empty sets) and a set of anything else is an {@code L}.
- * UUID and java.time values are ISO-8601 strings. Record and bean properties that are null or empty
- * optionals are omitted; nulls inside maps and lists are kept as {@code NULL}.
+ * UUID and java.time values are ISO-8601 strings; Instant, OffsetDateTime, LocalDateTime, LocalTime
+ * and OffsetTime as Python's {@code isoformat()} writes them ({@code TimeText}, put in place of the
+ * Java time module's serializers by {@code TimeTextModule} unless a format is asked for). Record
+ * and bean properties that are null or empty optionals are omitted; nulls inside maps and lists are
+ * kept as {@code NULL}. In the Python storage format ({@link
+ * io.github.pydanticdynamo.StorageFormat#PYTHON}) null properties are {@code NULL} too and every
+ * set is an {@code L} (an empty one {@code L []}), as the Python library writes them.
  *
- * <p>Reading is the reverse: {@code NULL} properties read as absent, absent (or {@code NULL}) set
- * properties as empty sets, attributes the model does not know are ignored, and numbers are
- * converted exactly to the property's type. In {@code Object}, {@code Map<String, Object>} and
- * other untyped positions numbers read back as Jackson reads JSON numbers: {@code Integer}, {@code
- * Long} or {@code BigInteger} by magnitude for whole numbers and {@code BigDecimal} for the others.
- * {@code -0.0} reads back as {@code 0.0}, as DynamoDB has no negative zero.
+ * <p>Reading is the reverse, in both formats: {@code NULL} properties read as absent, absent (or
+ * {@code NULL}) set properties as empty sets, sets stored as lists as sets, attributes the model
+ * does not know are ignored, and numbers are converted exactly to the property's type. In {@code
+ * Object}, {@code Map<String, Object>} and other untyped positions numbers read back as Jackson
+ * reads JSON numbers: {@code Integer}, {@code Long} or {@code BigInteger} by magnitude for whole
+ * numbers and {@code BigDecimal} for the others. {@code -0.0} reads back as {@code 0.0}, as
+ * DynamoDB has no negative zero.
  *
  * <p>Numbers are written exactly as Java prints them ({@code Double.toString}, {@code
  * BigDecimal.toString}: {@code 1.0E300}, {@code 1E+3}); DynamoDB's own limits (38 significant

@@ -50,7 +50,9 @@ public final class UpdateItemOperation<T> {
   /** The UpdateItem request; a command that does not fit the model fails here, before any I/O. */
   public UpdateItemRequest request(
       ContentKey key, UpdateCommand command, StateAdjustments adjustments) {
-    Map<String, AttributeValue> raw = codec.key(key);
+    // An update that may create the item is a write: its ids must read back unchanged.
+    Map<String, AttributeValue> raw =
+        command.requireExists() ? codec.key(key) : codec.writeKey(key);
     UpdatePlan plan =
         UpdateExpressionBuilder.render(
             command,

@@ -92,11 +92,29 @@ class FilterExpressionBuilderTests {
                     new ExpressionContext()))
         .isInstanceOf(InvalidCommandException.class)
         .hasMessageContaining("string");
-    assertThatThrownBy(() -> FilterCommand.builder().equalTo("title", null))
+    // null compares only by equality (issue 19): an order or a range on null means nothing
+    assertThatThrownBy(() -> FilterCommand.builder().lessThan("title", null))
         .isInstanceOf(InvalidCommandException.class)
         .hasMessageContaining("notExists");
     assertThatThrownBy(() -> FilterCommand.builder().in("title", List.of()))
         .isInstanceOf(InvalidCommandException.class)
         .hasMessageContaining("1 to 100");
+  }
+
+  @Test
+  void nullEqualityMatchesMissingOrNullAndItsNegationPresentValues() {
+    ExpressionContext ctx = new ExpressionContext();
+    String expression =
+        FilterExpressionBuilder.build(
+            FilterCommand.builder().equalTo("review", null).notEqualTo("title", null).build(),
+            mapper,
+            ctx);
+    assertThat(expression)
+        .isEqualTo(
+            "(attribute_not_exists(#n0) OR attribute_type(#n0, :v0))"
+                + " AND (attribute_exists(#n1) AND NOT attribute_type(#n1, :v1))");
+    assertThat(ctx.values())
+        .containsEntry(":v0", AttributeValue.fromS("NULL"))
+        .containsEntry(":v1", AttributeValue.fromS("NULL"));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.pydanticdynamo.InvalidCommandException;
+import io.github.pydanticdynamo.StorageFormat;
 import io.github.pydanticdynamo.UpdateCommand;
 import io.github.pydanticdynamo.internal.mapping.ItemMapper;
 import java.time.Instant;
@@ -73,7 +74,7 @@ class UpdateExpressionBuilderTests {
                 ":v0", AttributeValue.fromS("N"),
                 ":v1", n("0"),
                 ":v2", n("2"),
-                ":v3", AttributeValue.fromS("2024-05-06T07:08:09.123Z"),
+                ":v3", AttributeValue.fromS("2024-05-06T07:08:09.123000+00:00"),
                 ":v4", n("1"),
                 ":v5", n("1"),
                 ":v6", n("3")));
@@ -192,5 +193,40 @@ class UpdateExpressionBuilderTests {
     assertThatThrownBy(() -> UpdateCommand.builder().set(" ", 1))
         .isInstanceOf(InvalidCommandException.class)
         .hasMessageContaining("blank");
+  }
+
+  @Test
+  void thePythonFormatStoresNullValuesAsNullAndSetsAsLists() {
+    ItemMapper<Profile> python =
+        ItemMapper.create(
+            Profile.class,
+            null,
+            Set.of("_timestamp", "_object_version", "_ttl", "PK", "SK"),
+            StorageFormat.PYTHON);
+    java.util.Map<String, Object> zip = new java.util.HashMap<>();
+    zip.put("zip", null);
+    UpdatePlan plan =
+        UpdateExpressionBuilder.render(
+            UpdateCommand.builder()
+                .set("name", null)
+                .merge("address", zip)
+                .set("genres", Set.of())
+                .build(),
+            python,
+            "PK",
+            NOW,
+            Set.of(),
+            Set.of());
+    assertThat(plan.updateExpression()).startsWith("SET #n0 = :v0, #n1.#n2 = :v1, #n3 = :v2,");
+    assertThat(plan.updateExpression()).doesNotContain("REMOVE");
+    assertThat(plan.values())
+        .containsEntry(":v0", AttributeValue.fromNul(true))
+        .containsEntry(":v1", AttributeValue.fromNul(true))
+        .containsEntry(":v2", AttributeValue.fromL(List.of()));
+    // the standard format removes them
+    assertThat(
+            render(UpdateCommand.builder().set("name", null).merge("address", zip).build())
+                .updateExpression())
+        .contains("REMOVE #n0, #n1.#n2");
   }
 }

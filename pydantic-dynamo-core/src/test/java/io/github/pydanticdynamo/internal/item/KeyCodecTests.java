@@ -3,7 +3,9 @@ package io.github.pydanticdynamo.internal.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.pydanticdynamo.ContentKey;
 import io.github.pydanticdynamo.InvalidKeyException;
+import io.github.pydanticdynamo.StorageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -94,5 +96,28 @@ class KeyCodecTests {
         .hasMessageContaining("partition key")
         .hasMessageContaining("2048");
     assertThat(codec.sortKey(List.of("x".repeat(1016)))).hasSize(1024);
+  }
+
+  @Test
+  void thePythonFormatJoinsIdsRawAndRefusesToWriteIdsThatWouldNotReadBack() {
+    KeyCodec python = new KeyCodec("test", "compat", "example", StorageFormat.PYTHON);
+    assertThat(python.partitionKey(List.of("p#1", "50%"))).isEqualTo("test#compat#p#1#50%");
+    assertThat(python.sortKey(List.of("a#b", "50%off", "x%23y")))
+        .isEqualTo("example#a#b#50%off#x%23y");
+    assertThat(python.contentIds("example#a#b#50%off#x%23y"))
+        .containsExactly("a", "b", "50%off", "x%23y");
+    assertThat(python.partitionIds("test#compat#")).isEmpty();
+    assertThat(python.sortKey(List.of("hé llo", ""))).isEqualTo("example#hé llo#");
+
+    python.checkWritable(ContentKey.of(List.of("50%"), List.of("x%23y", "")));
+    assertThatThrownBy(() -> python.checkWritable(ContentKey.of(List.of("p#1"), List.of("c"))))
+        .isInstanceOf(InvalidKeyException.class)
+        .hasMessageContaining("partition id 'p#1'")
+        .hasMessageContaining("2 ids");
+    assertThatThrownBy(() -> python.checkWritable(ContentKey.of(List.of("p"), List.of(""))))
+        .isInstanceOf(InvalidKeyException.class)
+        .hasMessageContaining("content ids [\"\"]");
+    // the standard format escapes instead, so it writes any id
+    codec.checkWritable(ContentKey.of(List.of("p#1"), List.of("")));
   }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.github.pydanticdynamo.StorageFormat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -203,6 +204,19 @@ class RecordPlanTests {
     // numbers or null set elements, which the Jackson path rejects, naming them.
     int[] counts = compareBothWays(mapper, new Random(20261124), 3000, true);
     assertThat(counts[0]).isEqualTo(counts[1]).isGreaterThan(1500);
+  }
+
+  @Test
+  void inThePythonFormatWritesAndReadsExactlyWhatJacksonDoes() {
+    ItemMapper<Everything> mapper =
+        ItemMapper.create(Everything.class, null, RESERVED, StorageFormat.PYTHON);
+    int[] counts = compareBothWays(mapper, new Random(19), 2000, false);
+    assertThat(counts[0]).isEqualTo(counts[1]).isGreaterThan(1000);
+    Everything item = everything(new Random(5));
+    Map<String, AttributeValue> written = plan(mapper).write(item);
+    assertThat(written).isNotNull().containsKeys("tags", "numbers", "moods", "ids", "setList");
+    assertThat(written.values())
+        .noneMatch(v -> v.type() == AttributeValue.Type.SS || v.type() == AttributeValue.Type.NS);
   }
 
   @Test

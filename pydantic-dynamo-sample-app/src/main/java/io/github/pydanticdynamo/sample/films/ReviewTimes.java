@@ -1,18 +1,17 @@
 package io.github.pydanticdynamo.sample.films;
 
+import io.github.pydanticdynamo.ContentIds;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Review times as content ids: ISO-8601 UTC timestamps of fixed width ({@code
- * 2024-05-01T12:00:00.000Z}), so that their text order is their time order. ({@link
- * Instant#toString()} drops zero fractions, and {@code 12:00:00Z} would sort after {@code
- * 12:00:00.500Z}.)
+ * Review times as content ids: {@link ContentIds#of(Instant)}, Python's ISO text of the UTC time
+ * ({@code 2024-05-01T12:00:00+00:00}, {@code 2024-05-01T12:00:00.500000+00:00}), whose text order
+ * is their time order and which a Python service sharing the table writes alike. ({@link
+ * Instant#toString()} would not do: {@code 12:00:00Z} sorts after {@code 12:00:00.500Z}.)
  *
  * <pre>{@code
- * ReviewTimes.contentId(Instant.parse("2024-05-01T12:00:00Z")); // "2024-05-01T12:00:00.000Z"
+ * ReviewTimes.contentId(Instant.parse("2024-05-01T12:00:00Z")); // "2024-05-01T12:00:00+00:00"
  * }</pre>
  */
 public final class ReviewTimes {
@@ -21,9 +20,6 @@ public final class ReviewTimes {
 
   /** The latest review time the key format holds. */
   public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
-
-  private static final DateTimeFormatter FORMAT =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private ReviewTimes() {}
 
@@ -51,7 +47,7 @@ public final class ReviewTimes {
    * The content id of a time.
    *
    * @param time a time between {@link #EARLIEST} and {@link #LATEST}
-   * @return its fixed-width ISO-8601 form in milliseconds
+   * @return its id, from {@link ContentIds#of(Instant)}
    * @throws InvalidFilmDataException when the time is out of that range
    */
   public static String contentId(Instant time) {
@@ -59,6 +55,6 @@ public final class ReviewTimes {
       throw new InvalidFilmDataException(
           "time " + time + " is out of range; use a time between " + EARLIEST + " and " + LATEST);
     }
-    return FORMAT.format(time);
+    return ContentIds.of(time);
   }
 }

@@ -3,6 +3,7 @@ package com.example.films;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pydanticdynamo.AsyncDynamoRepository;
+import io.github.pydanticdynamo.ContentIds;
 import io.github.pydanticdynamo.DynamoRepository;
 import io.github.pydanticdynamo.PartitionedContent;
 import io.github.pydanticdynamo.test.autoconfigure.AutoConfigureLocalDynamoDb;
@@ -44,12 +45,12 @@ class ActorServiceTests {
         IntStream.rangeClosed(1, 3)
             .mapToObj(day -> Instant.parse("2024-05-0" + day + "T10:00:00Z"))
             .map(created -> new ActorReview("r-" + created, "tom-hanks", created, "Great"))
-            .map(r -> PartitionedContent.of(List.of(r.actorId()), List.of(r.created().toString()), r))
+            .map(r -> PartitionedContent.of(List.of(r.actorId()), List.of(ContentIds.of(r.created())), r))
             .toList();
     reviews.putBatch(written).join();
 
     assertThat(reviews.collectList(List.of("tom-hanks"), List.of(), 10).join()).isEqualTo(written);
-    assertThat(reviews.get(List.of("tom-hanks"), List.of("2024-05-02T10:00:00Z")).join().content())
+    assertThat(reviews.get(List.of("tom-hanks"), List.of("2024-05-02T10:00:00+00:00")).join().content())
         .map(content -> content.item().id())
         .contains("r-2024-05-02T10:00:00Z");
   }

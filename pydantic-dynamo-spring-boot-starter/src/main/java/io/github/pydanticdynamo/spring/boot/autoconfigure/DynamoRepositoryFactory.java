@@ -9,6 +9,7 @@ import io.github.pydanticdynamo.InvalidCommandException;
 import io.github.pydanticdynamo.InvalidModelException;
 import io.github.pydanticdynamo.PydanticDynamoException;
 import io.github.pydanticdynamo.RepositoryBuilder;
+import io.github.pydanticdynamo.StorageFormat;
 import io.github.pydanticdynamo.TableLayout;
 import java.util.List;
 import java.util.Set;
@@ -112,11 +113,19 @@ final class DynamoRepositoryFactory {
         .consistentReads(definition.consistentReads())
         .hideExpired(properties.hideExpired())
         .batchSettings(batchSettings())
+        .storageFormat(storageFormat(entityType))
         .objectMapper(objectMapper.objectMapper());
     if (validator != null) {
       BeanValidation.apply(builder, validator);
     }
     return builder;
+  }
+
+  /** The entity's {@code storage-format}, else {@code pydantic-dynamo.storage-format}. */
+  private StorageFormat storageFormat(Class<?> entityType) {
+    PydanticDynamoProperties.Entity overrides = properties.entity(entityType);
+    @Nullable StorageFormat format = overrides == null ? null : overrides.storageFormat();
+    return format != null ? format : properties.storageFormat();
   }
 
   private BatchSettings batchSettings() {

@@ -2,6 +2,7 @@ package io.github.pydanticdynamo.spring.boot.autoconfigure;
 
 import io.github.pydanticdynamo.BatchSettings;
 import io.github.pydanticdynamo.RepositoryBuilder;
+import io.github.pydanticdynamo.StorageFormat;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     film-actor:
  *       partition-name: actors
  *       consistent-reads: true
+ *       storage-format: python
  * }</pre>
  *
  * @param enabled Whether the starter creates its clients and repositories.
@@ -44,6 +46,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batch Concurrency and retries of batch operations.
  * @param entities Per-entity settings, keyed by the entity's simple name in kebab case, such as
  *     "film-actor" for FilmActor.
+ * @param storageFormat How keys, nulls and sets are written: "standard" (escaped ids, nulls and
+ *     empty sets omitted, native sets) or "python" (exactly what the Python library pydantic-dynamo
+ *     writes, for tables Java and Python services share).
  */
 @ConfigurationProperties(PydanticDynamoProperties.PREFIX)
 public record PydanticDynamoProperties(
@@ -57,7 +62,8 @@ public record PydanticDynamoProperties(
     @DefaultValue("false") boolean createTables,
     @DefaultValue("true") boolean verifyTables,
     @DefaultValue Batch batch,
-    @DefaultValue Map<String, Entity> entities) {
+    @DefaultValue Map<String, Entity> entities,
+    @DefaultValue("standard") StorageFormat storageFormat) {
 
   /** The prefix of these properties. */
   public static final String PREFIX = "pydantic-dynamo";
@@ -77,6 +83,7 @@ public record PydanticDynamoProperties(
    * @param verifyTables see {@link #verifyTables()}
    * @param batch see {@link #batch()}
    * @param entities see {@link #entities()}
+   * @param storageFormat see {@link #storageFormat()}
    */
   public PydanticDynamoProperties {
     entities = Map.copyOf(entities);
@@ -178,6 +185,8 @@ public record PydanticDynamoProperties(
    *     pydantic-dynamo.partition-key.
    * @param sortKey Sort (range) key attribute name of the entity's table. Overrides
    *     pydantic-dynamo.sort-key.
+   * @param storageFormat How the entity's items are written ("standard" or "python"). Overrides
+   *     pydantic-dynamo.storage-format.
    */
   public record Entity(
       @Nullable String partitionName,
@@ -186,7 +195,8 @@ public record PydanticDynamoProperties(
       @Nullable String partitionPrefix,
       @Nullable Boolean consistentReads,
       @Nullable String partitionKey,
-      @Nullable String sortKey) {
+      @Nullable String sortKey,
+      @Nullable StorageFormat storageFormat) {
 
     /**
      * The names of these settings as they are written under {@code

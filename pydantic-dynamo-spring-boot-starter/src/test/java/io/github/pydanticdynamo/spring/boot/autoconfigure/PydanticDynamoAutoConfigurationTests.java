@@ -14,6 +14,7 @@ import io.github.pydanticdynamo.InvalidItemException;
 import io.github.pydanticdynamo.PartitionedContent;
 import io.github.pydanticdynamo.RepositoryBuilder;
 import io.github.pydanticdynamo.RepositorySettings;
+import io.github.pydanticdynamo.StorageFormat;
 import io.github.pydanticdynamo.spring.boot.fixtures.app.ActorService;
 import io.github.pydanticdynamo.spring.boot.fixtures.films.ActorReview;
 import io.github.pydanticdynamo.spring.boot.fixtures.films.FilmActor;
@@ -348,6 +349,7 @@ class PydanticDynamoAutoConfigurationTests {
             "pydantic-dynamo.entities.film-actor.table-name=other-table",
             "pydantic-dynamo.entities.film-actor.partition-prefix=cinema",
             "pydantic-dynamo.entities.film-actor.consistent-reads=true",
+            "pydantic-dynamo.entities.film-actor.storage-format=python",
             "pydantic-dynamo.entities.ActorReview.content-type=review")
         .run(
             context -> {
@@ -357,6 +359,7 @@ class PydanticDynamoAutoConfigurationTests {
               assertThat(actors.partitionName()).isEqualTo("stars");
               assertThat(actors.contentType()).isEqualTo("star");
               assertThat(actors.consistentReads()).isTrue();
+              assertThat(actors.storageFormat()).isEqualTo(StorageFormat.PYTHON);
               assertThat(actors.partitionKey()).isEqualTo("PK");
               assertThat(actors.sortKey()).isEqualTo("SK");
               assertThat(actors.hideExpired()).isTrue();
@@ -372,6 +375,25 @@ class PydanticDynamoAutoConfigurationTests {
               // the partition name follows an overridden content type, as in the core builder
               assertThat(reviews.partitionName()).isEqualTo("review");
               assertThat(reviews.consistentReads()).isFalse();
+              assertThat(reviews.storageFormat()).isEqualTo(StorageFormat.STANDARD);
+            });
+  }
+
+  @Test
+  void storageFormatAppliesToEveryEntityUnlessOneOverridesIt() {
+    ContextRunners.configuredRunner()
+        .withUserConfiguration(ContextRunners.FilmsPackage.class)
+        .withPropertyValues(
+            "pydantic-dynamo.storage-format=python",
+            "pydantic-dynamo.entities.actor-review.storage-format=standard")
+        .run(
+            context -> {
+              assertThat(repository(context, FilmActor.class).settings().storageFormat())
+                  .isEqualTo(StorageFormat.PYTHON);
+              assertThat(asyncRepository(context, FilmActor.class).settings().storageFormat())
+                  .isEqualTo(StorageFormat.PYTHON);
+              assertThat(repository(context, ActorReview.class).settings().storageFormat())
+                  .isEqualTo(StorageFormat.STANDARD);
             });
   }
 
@@ -442,6 +464,7 @@ class PydanticDynamoAutoConfigurationTests {
             "partition-name",
             "partition-prefix",
             "sort-key",
+            "storage-format",
             "table-name");
   }
 

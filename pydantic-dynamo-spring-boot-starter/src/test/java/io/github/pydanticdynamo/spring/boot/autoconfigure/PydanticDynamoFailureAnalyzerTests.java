@@ -246,7 +246,7 @@ class PydanticDynamoFailureAnalyzerTests {
                   "pydantic-dynamo.entities.film-actor.partition-keys is not a setting of an"
                       + " entity; the settings under pydantic-dynamo.entities.film-actor are"
                       + " consistent-reads, content-type, partition-key, partition-name,"
-                      + " partition-prefix, sort-key and table-name.");
+                      + " partition-prefix, sort-key, storage-format and table-name.");
           assertThat(analysis.getAction())
               .isEqualTo("Rename it to one of those settings, or remove it.");
         });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pydanticdynamo.BatchSettings;
 import io.github.pydanticdynamo.RepositoryBuilder;
+import io.github.pydanticdynamo.StorageFormat;
 import io.github.pydanticdynamo.spring.boot.fixtures.films.ActorReview;
 import io.github.pydanticdynamo.spring.boot.fixtures.films.FilmActor;
 import java.util.Map;
@@ -26,6 +27,7 @@ class PydanticDynamoPropertiesTests {
     assertThat(properties.createTables()).isFalse();
     assertThat(properties.verifyTables()).isTrue();
     assertThat(properties.entities()).isEmpty();
+    assertThat(properties.storageFormat()).isEqualTo(StorageFormat.STANDARD);
     assertThat(properties.batch().toBatchSettings()).isEqualTo(BatchSettings.defaults());
   }
 
@@ -39,7 +41,7 @@ class PydanticDynamoPropertiesTests {
     assertThat(properties.entity(FilmActor.class))
         .isEqualTo(
             new PydanticDynamoProperties.Entity(
-                null, null, "actors-table", null, null, null, null));
+                null, null, "actors-table", null, null, null, null, null));
     PydanticDynamoProperties.Entity reviews = properties.entity(ActorReview.class);
     assertThat(reviews).isNotNull();
     assertThat(reviews.consistentReads()).isTrue();
