@@ -150,6 +150,26 @@ public interface RepositoryBuilder<T, B extends RepositoryBuilder<T, B>> {
   B storageFormat(StorageFormat format);
 
   /**
+   * The key that seals continuation tokens ({@link BatchResponse#nextToken()}): the Base64 of 16,
+   * 24 or 32 random bytes (an AES key, e.g. from {@code openssl rand -base64 32}). Tokens are
+   * encrypted and authenticated with AES-GCM, so they reveal no key values and cannot be altered,
+   * forged or used with another table, index, partition, content type, range or scan. Set the same
+   * key on every instance that must accept another's tokens (several instances behind a load
+   * balancer, or tokens kept across a restart). Default: one random key per process, so tokens do
+   * not survive a restart and are not accepted by other instances. Text that is not such a key
+   * fails here with {@link InvalidCommandException}. The key never appears in {@code toString()},
+   * settings or messages.
+   *
+   * <pre>{@code
+   * builder.tokenKey(System.getenv("TOKEN_KEY"))
+   * }</pre>
+   *
+   * @param base64Key the Base64 (standard or URL-safe) of 16, 24 or 32 bytes
+   * @return this builder
+   */
+  B tokenKey(String base64Key);
+
+  /**
    * The clock for {@code _timestamp} and expiry checks; default the UTC system clock.
    *
    * @param clock the clock

@@ -279,7 +279,7 @@ class IndexIntegrationTests {
                     .list(
                         List.of("a0"), List.of(), QueryOptions.builder().startToken(token).build()))
         .isInstanceOf(InvalidCommandException.class)
-        .hasMessageContaining("belongs to a query of index by-reviewer");
+        .hasMessageContaining("not issued by this query of index by-rating");
     assertThatThrownBy(
             () ->
                 reviews.list(

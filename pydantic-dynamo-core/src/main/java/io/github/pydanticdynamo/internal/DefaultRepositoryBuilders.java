@@ -11,6 +11,7 @@ import io.github.pydanticdynamo.RepositorySettings;
 import io.github.pydanticdynamo.SecondaryIndex;
 import io.github.pydanticdynamo.StorageFormat;
 import io.github.pydanticdynamo.internal.operations.RepositoryOperations;
+import io.github.pydanticdynamo.internal.paging.TokenSealer;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,7 @@ public final class DefaultRepositoryBuilders {
     private Clock clock = Clock.systemUTC();
     private final Map<String, SecondaryIndex> indexes = new LinkedHashMap<>();
     private StorageFormat storageFormat = StorageFormat.STANDARD;
+    private TokenSealer tokens = TokenSealer.processKey();
 
     Base(Class<T> type) {
       this.type = Objects.requireNonNull(type, "type");
@@ -138,6 +140,12 @@ public final class DefaultRepositoryBuilders {
     }
 
     @Override
+    public B tokenKey(String base64Key) {
+      this.tokens = TokenSealer.withKey(Objects.requireNonNull(base64Key, "tokenKey"), "tokenKey");
+      return (B) this;
+    }
+
+    @Override
     public B clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
       return (B) this;
@@ -145,7 +153,8 @@ public final class DefaultRepositoryBuilders {
 
     /** The repository's operations; the model is checked here, before the first request. */
     RepositoryOperations<T> operations(@Nullable Object client) {
-      return RepositoryOperations.create(type, settings(client), objectMapper, validator, clock);
+      return RepositoryOperations.create(
+          type, settings(client), objectMapper, validator, clock, tokens);
     }
 
     private RepositorySettings settings(@Nullable Object client) {

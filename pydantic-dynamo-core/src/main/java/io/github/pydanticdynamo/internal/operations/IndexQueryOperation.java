@@ -16,6 +16,7 @@ import io.github.pydanticdynamo.internal.paging.IndexQueryPlan;
 import io.github.pydanticdynamo.internal.paging.PageToken;
 import io.github.pydanticdynamo.internal.paging.PageToken.Position;
 import io.github.pydanticdynamo.internal.paging.QueryPlan;
+import io.github.pydanticdynamo.internal.paging.TokenSealer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,9 +35,12 @@ public final class IndexQueryOperation<T> {
   private final String table;
   private final ItemCodec<T> codec;
   private final boolean consistentReads;
+  private final TokenSealer sealer;
 
-  IndexQueryOperation(String table, ItemCodec<T> codec, boolean consistentReads) {
+  IndexQueryOperation(
+      String table, ItemCodec<T> codec, boolean consistentReads, TokenSealer sealer) {
     this.table = table;
+    this.sealer = sealer;
     this.codec = codec;
     this.consistentReads = consistentReads;
   }
@@ -167,11 +171,22 @@ public final class IndexQueryOperation<T> {
       consistent = false; // a consistent repository still reads global indexes eventually
     }
     String filter = FilterExpressionBuilder.build(options.filter(), codec.filterMapper(), ctx);
-    String scope = "a query of index " + declared.name() + " in table " + table;
+    List<String> binding =
+        high == null
+            ? List.of("index query", table, declared.name(), pk, "begins_with", low)
+            : List.of("index query", table, declared.name(), pk, "between", low, high);
+    String issuer =
+        "this query of index "
+            + declared.name()
+            + " in table "
+            + table
+            + " (same partition, content type and range)";
     List<String> keyNames = keyNames(declared);
     Map<String, String> start = null;
     if (options.startToken() != null) {
-      start = checkedStart(options.startToken(), scope, keyNames, declared, pk, low, high);
+      start =
+          checkedStart(
+              options.startToken(), binding, issuer, keyNames, declared, pk, low, high, sealer);
     }
     QueryRequest template =
         QueryRequest.builder()
@@ -186,7 +201,14 @@ public final class IndexQueryOperation<T> {
             .consistentRead(consistent)
             .build();
     return new IndexQueryPlan(
-        template, scope, keyNames, start, options.limit(), options.pageSize(), filter != null);
+        template,
+        sealer,
+        binding,
+        keyNames,
+        start,
+        options.limit(),
+        options.pageSize(),
+        filter != null);
   }
 
   private List<String> keyNames(SecondaryIndex index) {
@@ -203,17 +225,19 @@ public final class IndexQueryOperation<T> {
   /** The token's key, when this query can have produced it (same index, partition and range). */
   private static Map<String, String> checkedStart(
       String token,
-      String scope,
+      List<String> binding,
+      String issuer,
       List<String> keyNames,
       SecondaryIndex index,
       String pk,
       String low,
-      @Nullable String high) {
-    Position position = PageToken.decode(token, scope, "index query").single();
+      @Nullable String high,
+      TokenSealer sealer) {
+    Position position = PageToken.decode(token, sealer, binding, "index query", issuer).single();
     if (position == null
         || position.state() != PageToken.State.AT
         || !position.key().keySet().equals(new HashSet<>(keyNames))) {
-      throw PageToken.invalid(token, "index query", "it holds another kind of position");
+      throw PageToken.invalid("index query", "it holds another kind of position");
     }
     Map<String, String> key = position.key();
     String partition =
@@ -226,7 +250,7 @@ public final class IndexQueryOperation<T> {
                 : QueryPlan.compareUtf8(sort, low) >= 0 && QueryPlan.compareUtf8(sort, high) <= 0);
     if (!inside) {
       throw PageToken.invalid(
-          token, "index query", "it belongs to another partition, content type or range");
+          "index query", "it belongs to another partition, content type or range");
     }
     return key;
   }

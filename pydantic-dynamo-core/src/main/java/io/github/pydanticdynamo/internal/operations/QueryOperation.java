@@ -13,6 +13,7 @@ import io.github.pydanticdynamo.internal.item.KeyCodec;
 import io.github.pydanticdynamo.internal.paging.ContinuationToken;
 import io.github.pydanticdynamo.internal.paging.QueryPager;
 import io.github.pydanticdynamo.internal.paging.QueryPlan;
+import io.github.pydanticdynamo.internal.paging.TokenSealer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,9 +32,11 @@ public final class QueryOperation<T> {
   private final KeyCodec keyCodec;
   private final KeyConditionBuilder keyConditions;
   private final boolean consistentReads;
+  private final TokenSealer sealer;
 
-  QueryOperation(String table, ItemCodec<T> codec, boolean consistentReads) {
+  QueryOperation(String table, ItemCodec<T> codec, boolean consistentReads, TokenSealer sealer) {
     this.table = table;
+    this.sealer = sealer;
     this.codec = codec;
     this.keyCodec = codec.keys();
     this.keyConditions = new KeyConditionBuilder(codec.partitionKeyName(), codec.sortKeyName());
@@ -106,10 +109,16 @@ public final class QueryOperation<T> {
       @Nullable String high,
       QueryOptions options) {
     String filter = FilterExpressionBuilder.build(options.filter(), codec.filterMapper(), ctx);
+    List<String> binding = QueryPlan.binding(table, pk, low, high);
     ContinuationToken start = null;
     if (options.startToken() != null) {
-      start = ContinuationToken.decode(options.startToken());
-      QueryPlan.checkToken(start, options.startToken(), pk, low, high);
+      start =
+          ContinuationToken.decode(
+              options.startToken(),
+              sealer,
+              binding,
+              "this list or listBetween (same table, partition, content type and range)");
+      QueryPlan.checkToken(start, pk, low, high);
     }
     return new QueryPlan(
         request(ctx, condition, filter, options).build(),
@@ -121,7 +130,9 @@ public final class QueryOperation<T> {
         options.limit(),
         options.pageSize(),
         filter != null,
-        start);
+        start,
+        sealer,
+        binding);
   }
 
   private QueryRequest.Builder request(
@@ -139,6 +150,11 @@ public final class QueryOperation<T> {
         .scanIndexForward(options.ascending())
         .consistentRead(
             options.consistentRead() != null ? options.consistentRead() : consistentReads);
+  }
+
+  /** The sealer of this repository's tokens. */
+  public TokenSealer sealer() {
+    return sealer;
   }
 
   /** A fresh walk of a plan's pages. */

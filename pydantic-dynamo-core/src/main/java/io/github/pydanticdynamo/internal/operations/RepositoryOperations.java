@@ -3,6 +3,7 @@ package io.github.pydanticdynamo.internal.operations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pydanticdynamo.RepositorySettings;
 import io.github.pydanticdynamo.internal.item.ItemCodec;
+import io.github.pydanticdynamo.internal.paging.TokenSealer;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 
@@ -33,7 +34,21 @@ public record RepositoryOperations<T>(
       @Nullable ObjectMapper objectMapper,
       @Nullable Object validator,
       Clock clock) {
-    return of(settings, new ItemCodec<>(type, settings, objectMapper, validator, clock));
+    return create(type, settings, objectMapper, validator, clock, TokenSealer.processKey());
+  }
+
+  /**
+   * The operations for a model type whose continuation tokens {@code tokens} seals; the model is
+   * checked here, before any request.
+   */
+  public static <T> RepositoryOperations<T> create(
+      Class<T> type,
+      RepositorySettings settings,
+      @Nullable ObjectMapper objectMapper,
+      @Nullable Object validator,
+      Clock clock,
+      TokenSealer tokens) {
+    return of(settings, new ItemCodec<>(type, settings, objectMapper, validator, clock), tokens);
   }
 
   /**
@@ -41,10 +56,11 @@ public record RepositoryOperations<T>(
    * against the model here (see {@link ItemCodec#projection}); its writes are never used.
    */
   public <P> RepositoryOperations<P> projection(Class<P> type) {
-    return of(settings, codec.projection(type));
+    return of(settings, codec.projection(type), query.sealer());
   }
 
-  private static <T> RepositoryOperations<T> of(RepositorySettings settings, ItemCodec<T> codec) {
+  private static <T> RepositoryOperations<T> of(
+      RepositorySettings settings, ItemCodec<T> codec, TokenSealer tokens) {
     String table = settings.tableName();
     boolean consistent = settings.consistentReads();
     return new RepositoryOperations<>(
@@ -53,12 +69,13 @@ public record RepositoryOperations<T>(
         new PutItemOperation<>(table, codec),
         new GetItemOperation<>(table, codec, consistent),
         new UpdateItemOperation<>(table, codec),
-        new QueryOperation<>(table, codec, consistent),
+        new QueryOperation<>(table, codec, consistent, tokens),
         new BatchWriteItemOperation<>(table, codec),
         new BatchGetItemOperation<>(table, codec, consistent),
         new DeleteItemOperation<>(table, codec),
         new WriteConditions<>(table, codec),
-        new ScanOperation<>(table, codec, consistent, settings.batchSettings().concurrency()),
-        new IndexQueryOperation<>(table, codec, consistent));
+        new ScanOperation<>(
+            table, codec, consistent, settings.batchSettings().concurrency(), tokens),
+        new IndexQueryOperation<>(table, codec, consistent, tokens));
   }
 }

@@ -9,6 +9,7 @@ import io.github.pydanticdynamo.internal.paging.PageToken.Position;
 import io.github.pydanticdynamo.internal.paging.PageToken.State;
 import io.github.pydanticdynamo.internal.paging.ScanPager;
 import io.github.pydanticdynamo.internal.paging.ScanPlan;
+import io.github.pydanticdynamo.internal.paging.TokenSealer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,9 +31,16 @@ public final class ScanOperation<T> {
   private final ItemCodec<T> codec;
   private final boolean consistentReads;
   private final int defaultConcurrency;
+  private final TokenSealer sealer;
 
-  ScanOperation(String table, ItemCodec<T> codec, boolean consistentReads, int defaultConcurrency) {
+  ScanOperation(
+      String table,
+      ItemCodec<T> codec,
+      boolean consistentReads,
+      int defaultConcurrency,
+      TokenSealer sealer) {
     this.table = table;
+    this.sealer = sealer;
     this.codec = codec;
     this.consistentReads = consistentReads;
     this.defaultConcurrency = defaultConcurrency;
@@ -76,7 +84,9 @@ public final class ScanOperation<T> {
                 : total > 1 ? ", " + total + " segments in parallel" : "");
     List<Position> start;
     if (options.startToken() != null) {
-      start = checked(PageToken.decode(options.startToken(), scope, "scan"), segments, options);
+      PageToken token =
+          PageToken.decode(options.startToken(), sealer, List.of("scan", scope), "scan", scope);
+      start = checked(token, segments);
     } else {
       start = Collections.nCopies(segments.size(), Position.NOT_STARTED);
     }
@@ -86,7 +96,8 @@ public final class ScanOperation<T> {
             : Math.max(1, Math.min(segments.size(), defaultConcurrency));
     return new ScanPlan(
         template,
-        scope,
+        sealer,
+        List.of("scan", scope),
         total,
         segments,
         start,
@@ -104,10 +115,9 @@ public final class ScanOperation<T> {
   }
 
   /** The token's positions, when they are positions of this repository's items. */
-  private List<Position> checked(PageToken token, List<Integer> segments, ScanOptions options) {
-    String startToken = String.valueOf(options.startToken());
+  private List<Position> checked(PageToken token, List<Integer> segments) {
     if (token.positions().size() != segments.size()) {
-      throw PageToken.invalid(startToken, "scan", "it holds another number of segments");
+      throw PageToken.invalid("scan", "it holds another number of segments");
     }
     Set<String> keyNames = Set.of(codec.partitionKeyName(), codec.sortKeyName());
     String partitionHead = codec.keys().partitionKey(List.of());
@@ -119,8 +129,7 @@ public final class ScanOperation<T> {
       if (!key.keySet().equals(keyNames)
           || !key.get(codec.partitionKeyName()).startsWith(partitionHead)
           || !key.get(codec.sortKeyName()).startsWith(codec.keys().sortHead())) {
-        throw PageToken.invalid(
-            startToken, "scan", "it names a key outside this repository's items");
+        throw PageToken.invalid("scan", "it names a key outside this repository's items");
       }
     }
     return token.positions();

@@ -84,7 +84,7 @@ public final class IndexPager<T> {
         contents,
         position == null
             ? null
-            : new PageToken(plan.scope(), List.of(Position.at(position))).encode());
+            : new PageToken(List.of(Position.at(position))).encode(plan.sealer(), plan.binding()));
   }
 
   private Map<String, String> keyOf(Map<String, AttributeValue> item) {

@@ -74,7 +74,8 @@ public final class QueryPager<T> {
       position = lastEvaluated == null ? null : tokenOf(lastEvaluated);
     }
     done = position == null || remaining == 0;
-    return BatchResponse.of(contents, position == null ? null : position.encode());
+    return BatchResponse.of(
+        contents, position == null ? null : position.encode(plan.sealer(), plan.binding()));
   }
 
   private ContinuationToken tokenOf(Map<String, AttributeValue> item) {

@@ -3,6 +3,7 @@ package io.github.pydanticdynamo.internal.paging;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,15 +20,25 @@ public record QueryPlan(
     @Nullable Integer limit, // the exact cap on returned items
     @Nullable Integer pageSize, // DynamoDB's Limit per request
     boolean filtered, // whether a filter expression applies
-    @Nullable ContinuationToken start) {
+    @Nullable ContinuationToken start,
+    TokenSealer sealer, // seals the tokens of its pages
+    List<String> binding) { // what its tokens are bound to: see binding(...)
+
+  public QueryPlan {
+    binding = List.copyOf(binding);
+  }
+
+  /** What a table query's tokens are bound to: the table, partition and range (type included). */
+  public static List<String> binding(
+      String table, String partitionKey, String low, @Nullable String high) {
+    return high == null
+        ? List.of("query", table, partitionKey, "begins_with", low)
+        : List.of("query", table, partitionKey, "between", low, high);
+  }
 
   /** Rejects a token whose position this query cannot have produced. */
   public static void checkToken(
-      ContinuationToken token,
-      String token64,
-      String partitionKey,
-      String low,
-      @Nullable String high) {
+      ContinuationToken token, String partitionKey, String low, @Nullable String high) {
     boolean inside =
         token.partitionKey().equals(partitionKey)
             && (high == null
@@ -35,8 +46,7 @@ public record QueryPlan(
                 : compareUtf8(token.sortKey(), low) >= 0
                     && compareUtf8(token.sortKey(), high) <= 0);
     if (!inside) {
-      throw ContinuationToken.invalid(
-          token64, "it belongs to another partition, content type or range");
+      throw TokenSealer.invalid("query", "it belongs to another partition, content type or range");
     }
   }
 

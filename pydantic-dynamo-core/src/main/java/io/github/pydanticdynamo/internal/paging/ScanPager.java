@@ -116,7 +116,9 @@ public final class ScanPager<T> {
 
   /** The token of the walk as it stands, or null when nothing is left to read. */
   private @Nullable String token() {
-    return allRead() ? null : new PageToken(plan.scope(), List.of(positions)).encode();
+    return allRead()
+        ? null
+        : new PageToken(List.of(positions)).encode(plan.sealer(), plan.binding());
   }
 
   private Map<String, String> keyOf(Map<String, AttributeValue> item) {

@@ -8,7 +8,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 /** A validated scan: its request without paging, the segments it reads and where each starts. */
 public record ScanPlan(
     ScanRequest template, // without Segment, TotalSegments, Limit and ExclusiveStartKey
-    String scope, // what its tokens belong to
+    TokenSealer sealer, // seals the tokens of its pages
+    List<String> binding, // what its tokens are bound to: table, type and segments
     int totalSegments,
     List<Integer> segments, // the segments read, in token order
     List<Position> start, // per segment read
@@ -17,6 +18,7 @@ public record ScanPlan(
     int concurrency) { // segments read at once
 
   public ScanPlan {
+    binding = List.copyOf(binding);
     segments = List.copyOf(segments);
     start = List.copyOf(start);
   }

@@ -11,9 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PageTokenTests {
+  private static final TokenSealer SEALER = TokenSealer.processKey();
+  private static final String SCOPE = "a scan of actor# items in table t, 3 segments in parallel";
+  private static final List<String> BINDING = List.of("scan", SCOPE);
   private static final PageToken TOKEN =
       new PageToken(
-          "a scan of actor# items in table t, 3 segments in parallel",
           List.of(
               Position.NOT_STARTED,
               Position.at(Map.of("PK", "app#actors#p", "SK", "actor#x%23y")),
@@ -21,31 +23,39 @@ class PageTokenTests {
 
   @Test
   void roundTripsEverySegmentsPosition() {
-    String encoded = TOKEN.encode();
+    String encoded = TOKEN.encode(SEALER, BINDING);
 
     assertThat(encoded).matches("[A-Za-z0-9_-]+");
-    assertThat(PageToken.decode(encoded, TOKEN.scope(), "scan")).isEqualTo(TOKEN);
+    assertThat(PageToken.decode(encoded, SEALER, BINDING, "scan", SCOPE)).isEqualTo(TOKEN);
   }
 
   @Test
   void refusesAnotherScopeAnAlteredByteAndATableQueryToken() {
-    String encoded = TOKEN.encode();
+    String encoded = TOKEN.encode(SEALER, BINDING);
     byte[] bytes = Base64.getUrlDecoder().decode(encoded);
     bytes[bytes.length / 2] ^= 1;
     String altered = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    String tableToken = new ContinuationToken("app#actors#p", "actor#x").encode();
+    String tableToken =
+        new ContinuationToken("app#actors#p", "actor#x")
+            .encode(SEALER, QueryPlan.binding("t", "app#actors#p", "actor#", null));
 
-    assertThatThrownBy(() -> PageToken.decode(encoded, "a query of index by-name", "query"))
+    assertThatThrownBy(
+            () ->
+                PageToken.decode(
+                    encoded,
+                    SEALER,
+                    List.of("index query", "t", "by-name"),
+                    "index query",
+                    "this query of index by-name"))
         .isInstanceOf(InvalidCommandException.class)
-        .hasMessageContaining("it belongs to a scan of actor# items")
-        .hasMessageContaining("not a query of index by-name");
-    assertThatThrownBy(() -> PageToken.decode(altered, TOKEN.scope(), "scan"))
+        .hasMessageContaining("not issued by this query of index by-name");
+    assertThatThrownBy(() -> PageToken.decode(altered, SEALER, BINDING, "scan", SCOPE))
         .isInstanceOf(InvalidCommandException.class)
-        .hasMessageContaining("checksum");
-    assertThatThrownBy(() -> PageToken.decode(tableToken, TOKEN.scope(), "scan"))
+        .hasMessageContaining("altered");
+    assertThatThrownBy(() -> PageToken.decode(tableToken, SEALER, BINDING, "scan", SCOPE))
         .isInstanceOf(InvalidCommandException.class)
         .hasMessageContaining("query of the table itself");
-    assertThatThrownBy(() -> PageToken.decode("not base64!", TOKEN.scope(), "scan"))
+    assertThatThrownBy(() -> PageToken.decode("not base64!", SEALER, BINDING, "scan", SCOPE))
         .isInstanceOf(InvalidCommandException.class)
         .hasMessageContaining("base64");
   }
