@@ -11,7 +11,10 @@ import org.jspecify.annotations.Nullable;
  * Conditions on the items a query returns, all of which must hold (AND). Names are attribute paths
  * of the model (dotted for nested attributes) and are checked against it; values are converted
  * through the model's field types. Names and values always travel as placeholders, so reserved
- * words, dots and dashes are safe.
+ * words and dashes are safe. A dot separates nested names ({@code address.city}); a dot that is
+ * part of a name, as in a property named with {@code JsonProperty("a.b")}, is escaped with a
+ * backslash: {@code a\.b} ({@code "a\\.b"} in Java source), as in {@link UpdateCommand}. {@link
+ * #toString()} shows paths and operators, never values.
  *
  * <pre>{@code
  * FilterCommand filter = FilterCommand.builder()
@@ -100,6 +103,12 @@ public final class FilterCommand {
     /** Copies the values. */
     public Condition {
       values = Collections.unmodifiableList(new ArrayList<>(values));
+    }
+
+    /** The operator and path, never the values (they may be secrets, and filters reach logs). */
+    @Override
+    public String toString() {
+      return operator + "[" + path + "]";
     }
   }
 

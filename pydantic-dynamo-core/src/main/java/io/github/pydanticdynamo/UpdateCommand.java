@@ -14,6 +14,13 @@ import org.jspecify.annotations.Nullable;
  * (unknown attribute or path, a value of the wrong type, increment of a non-integral field, append
  * to a non-list, the same path twice) before any request is sent.
  *
+ * <p>Paths are attribute names (Jackson property names), dotted for nested attributes: {@code
+ * address.city}, {@code scores.imdb}. A dot that is part of a name, as in a property named with
+ * {@code JsonProperty("a.b")}, is escaped with a backslash: {@code a\.b} ({@code "a\\.b"} in Java
+ * source), {@code meta.a\.b} below {@code meta}; two backslashes stand for one. {@link
+ * FilterCommand} paths are written the same way. {@link #toString()} shows paths and operations,
+ * never values.
+ *
  * <pre>{@code
  * UpdateCommand command = UpdateCommand.builder()
  *     .set("review", "Talented")          // replace an attribute (null removes it)
@@ -113,15 +120,19 @@ public final class UpdateCommand {
     return builder;
   }
 
+  /**
+   * The paths and what is done to them, never a value (values may be secrets, and commands reach
+   * logs): {@code UpdateCommand[actions=[Set[review], Increment[views]], expiry=KEEP,
+   * versionChecked=false, requireExists=true]}.
+   */
   @Override
   public String toString() {
     return "UpdateCommand[actions="
         + actions
         + ", expiry="
         + expiryChange
-        + (expiry == null ? "" : " " + expiry)
-        + ", currentVersion="
-        + currentVersion
+        + ", versionChecked="
+        + currentVersion.isPresent()
         + ", requireExists="
         + requireExists
         + "]";
@@ -154,7 +165,13 @@ public final class UpdateCommand {
    * @param path the attribute path
    * @param value the new value, or {@code null} to remove
    */
-  public record Set(String path, @Nullable Object value) implements Action {}
+  public record Set(String path, @Nullable Object value) implements Action {
+    /** The path only: values may be secrets, and commands reach logs. */
+    @Override
+    public String toString() {
+      return "Set[" + path + "]";
+    }
+  }
 
   /**
    * Set some keys of a map (or nested record) attribute, keeping the others; the map is created
@@ -169,6 +186,12 @@ public final class UpdateCommand {
     public Merge {
       entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     }
+
+    /** The path and how many keys: neither keys nor values, which may be secrets. */
+    @Override
+    public String toString() {
+      return "Merge[" + path + ", " + entries.size() + (entries.size() == 1 ? " key]" : " keys]");
+    }
   }
 
   /**
@@ -177,7 +200,13 @@ public final class UpdateCommand {
    * @param path the attribute path
    * @param amount the amount to add (may be negative)
    */
-  public record Increment(String path, long amount) implements Action {}
+  public record Increment(String path, long amount) implements Action {
+    /** The path only. */
+    @Override
+    public String toString() {
+      return "Increment[" + path + "]";
+    }
+  }
 
   /**
    * Append elements to a list attribute (a missing list counts as empty).
@@ -189,6 +218,16 @@ public final class UpdateCommand {
     /** Copies the values. */
     public Append {
       values = java.util.Collections.unmodifiableList(new ArrayList<>(values));
+    }
+
+    /** The path and how many elements, not the elements. */
+    @Override
+    public String toString() {
+      return "Append["
+          + path
+          + ", "
+          + values.size()
+          + (values.size() == 1 ? " element]" : " elements]");
     }
   }
 

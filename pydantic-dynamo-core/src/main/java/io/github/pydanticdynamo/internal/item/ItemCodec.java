@@ -233,6 +233,8 @@ public final class ItemCodec<T> {
       attributes = mapper.toAttributes(content.item());
     } catch (UnstorableValueException e) {
       throw new InvalidItemException(key, List.of(e.getMessage()));
+    } catch (IllegalArgumentException e) { // Jackson could not write it: a cycle, a serializer
+      throw new InvalidItemException(key, List.of(String.valueOf(e.getMessage())));
     }
     Map<String, AttributeValue> item = attributes; // a fresh, mutable map: no copy needed
     item.putAll(writeKey(key));
@@ -275,15 +277,11 @@ public final class ItemCodec<T> {
       key = keyOf(item);
     } catch (RuntimeException e) {
       throw new ItemMappingException(
-          "a stored item's keys do not belong to this repository ("
+          "a stored item's keys ("
               + pkName
-              + "="
-              + item.get(pkName)
               + ", "
               + skName
-              + "="
-              + item.get(skName)
-              + "): "
+              + ") do not belong to this repository: "
               + e.getMessage(),
           e);
     }

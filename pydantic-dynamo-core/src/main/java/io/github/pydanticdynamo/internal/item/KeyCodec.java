@@ -181,7 +181,7 @@ public final class KeyCodec {
   private static List<String> split(String value, String head, String which, boolean raw) {
     if (!value.startsWith(head)) {
       throw new IllegalArgumentException(
-          "the " + which + " key '" + value + "' does not start with '" + head + "'");
+          "the " + which + " key does not start with '" + head + "'");
     }
     if (value.length() == head.length()) {
       return List.of();

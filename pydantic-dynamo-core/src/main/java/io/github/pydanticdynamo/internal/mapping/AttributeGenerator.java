@@ -56,6 +56,9 @@ final class AttributeGenerator extends JsonGenerator {
   private GeneratorFrame[] frames = new GeneratorFrame[8];
   private int depth = -1;
 
+  /** The nesting level of the root value: 0 for an item, a command path's length for a value. */
+  private int rootLevel;
+
   @Nullable Map<String, AttributeValue> rootMap;
   private @Nullable AttributeValue rootValue;
 
@@ -70,6 +73,12 @@ final class AttributeGenerator extends JsonGenerator {
     this.rootPath = rootPath;
     this.rootIsProperty = rootIsProperty;
     this.python = format == StorageFormat.PYTHON;
+  }
+
+  /** Writes a value that sits {@code level} maps deep in its item (a command's path length). */
+  AttributeGenerator atLevel(int level) {
+    this.rootLevel = level;
+    return this;
   }
 
   /** The written value; null when it was omitted (an empty set at a property). */
@@ -93,6 +102,9 @@ final class AttributeGenerator extends JsonGenerator {
   }
 
   private GeneratorFrame push(int kind, ModelSchema.Node node, @Nullable Object forValue) {
+    if (kind != SET && depth + 1 + rootLevel > StoredValues.MAX_NESTING_LEVELS) {
+      throw unstorable(StoredValues.tooDeep()); // also ends a map or list that holds itself
+    }
     GeneratorFrame parent = depth < 0 ? null : frames[depth];
     if (++depth == frames.length) {
       frames = Arrays.copyOf(frames, depth * 2);

@@ -218,10 +218,7 @@ final class AttributeParser extends ParserMinimalBase {
         return JsonToken.START_ARRAY;
       default:
         throw _constructError(
-            "attribute '"
-                + path(at)
-                + "' cannot be read: its type is unknown to this SDK version: "
-                + value);
+            "attribute '" + path(at) + "' cannot be read: its type is unknown to this SDK version");
     }
   }
 
@@ -270,7 +267,7 @@ final class AttributeParser extends ParserMinimalBase {
     }
     if (!isDecimal(value)) {
       throw _constructError(
-          "attribute '" + path(at) + "' cannot be read: '" + value + "' is not a number");
+          "attribute '" + path(at) + "' cannot be read: its N value is not a number");
     }
     number = null;
     decimal = value;

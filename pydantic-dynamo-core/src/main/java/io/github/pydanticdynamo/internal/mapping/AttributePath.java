@@ -54,7 +54,25 @@ public record AttributePath(List<String> segments, JavaType type, Kind kind) {
    * @return the dotted form, such as {@code address.city}
    */
   public String dotted() {
-    return String.join(".", segments);
+    if (segments.size() == 1 && !needsEscape(segments.get(0))) {
+      return segments.get(0);
+    }
+    StringBuilder dotted = new StringBuilder();
+    for (String segment : segments) {
+      if (dotted.length() > 0) {
+        dotted.append('.');
+      }
+      if (needsEscape(segment)) {
+        dotted.append(segment.replace("\\", "\\\\").replace(".", "\\."));
+      } else {
+        dotted.append(segment);
+      }
+    }
+    return dotted.toString();
+  }
+
+  private static boolean needsEscape(String segment) {
+    return segment.indexOf('.') >= 0 || segment.indexOf('\\') >= 0;
   }
 
   /**

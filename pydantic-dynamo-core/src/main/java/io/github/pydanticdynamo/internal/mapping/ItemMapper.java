@@ -2,7 +2,6 @@ package io.github.pydanticdynamo.internal.mapping;
 
 import static io.github.pydanticdynamo.internal.mapping.MappingMessages.path;
 import static io.github.pydanticdynamo.internal.mapping.MappingMessages.reason;
-import static io.github.pydanticdynamo.internal.mapping.MappingMessages.show;
 import static io.github.pydanticdynamo.internal.mapping.MappingMessages.typeName;
 import static io.github.pydanticdynamo.internal.mapping.MappingMessages.writeFailure;
 import static io.github.pydanticdynamo.internal.mapping.StoredValues.NUL;
@@ -198,6 +197,10 @@ public final class ItemMapper<T> {
     if (compiled != null) {
       Map<String, AttributeValue> attributes = compiled.write(item);
       if (attributes != null) {
+        String tooDeep = StoredValues.tooDeepPath(attributes); // Jackson's path checks as it goes
+        if (tooDeep != null) {
+          throw new UnstorableValueException(tooDeep, StoredValues.tooDeep());
+        }
         return attributes;
       }
     }
@@ -254,7 +257,11 @@ public final class ItemMapper<T> {
         throw new IllegalArgumentException(parse.getOriginalMessage(), e);
       }
       throw new IllegalArgumentException(
-          "attribute '" + path(e) + "' cannot be read: " + e.getOriginalMessage(), e);
+          "attribute '"
+              + path(e)
+              + "' cannot be read: "
+              + MappingMessages.withoutValues(String.valueOf(e.getOriginalMessage())),
+          e);
     } catch (IOException e) {
       throw new IllegalArgumentException(reason(e), e);
     }
@@ -285,7 +292,8 @@ public final class ItemMapper<T> {
         location.node(),
         path.dotted(),
         location.beanProperty(),
-        "value");
+        "value",
+        path.segments().size());
   }
 
   /**
@@ -325,7 +333,14 @@ public final class ItemMapper<T> {
       elementType = TypeFactory.unknownType();
     }
     return convertAndWrite(
-        element, elementType, node.kind, node, path.dotted() + "[]", false, "element");
+        element,
+        elementType,
+        node.kind,
+        node,
+        path.dotted() + "[]",
+        false,
+        "element",
+        path.segments().size() + 1);
   }
 
   private AttributeValue convertAndWrite(
@@ -335,7 +350,12 @@ public final class ItemMapper<T> {
       ModelSchema.Node node,
       String where,
       boolean beanProperty,
-      String what) {
+      String what,
+      int level) {
+    if (tooDeep(value, level, 0)) {
+      throw commandValueFailure(
+          what, value, where, "cannot be stored: it " + StoredValues.tooDeep(), null);
+    }
     Object converted = convert(value, target, kind, where, what);
     if (converted == null) {
       return NUL;
@@ -348,7 +368,7 @@ public final class ItemMapper<T> {
       }
     }
     AttributeGenerator generator =
-        new AttributeGenerator(objectMapper, node, where, beanProperty, format);
+        new AttributeGenerator(objectMapper, node, where, beanProperty, format).atLevel(level);
     try {
       if (isUntyped(target)) {
         objectMapper.writeValue(generator, converted);
@@ -393,20 +413,51 @@ public final class ItemMapper<T> {
     }
   }
 
-  /** A command value that cannot be used: {@code value 'x' (String) for 'rank' <problem>}. */
+  /**
+   * A command value that cannot be used: {@code value of type String for 'rank' <problem>}; the
+   * value itself is never shown (it may be a secret, and messages reach logs and HTTP answers).
+   */
   private static InvalidCommandException commandValueFailure(
       String what, Object value, String where, String problem, @Nullable Throwable cause) {
     return new InvalidCommandException(
-        what
-            + " "
-            + show(value)
-            + " ("
-            + value.getClass().getSimpleName()
-            + ") for '"
-            + where
-            + "' "
-            + problem,
+        what + " of type " + value.getClass().getSimpleName() + " for '" + where + "' " + problem,
         cause);
+  }
+
+  /**
+   * Whether a caller's map, collection or array nests deeper than DynamoDB allows when stored at
+   * {@code level}, or holds itself: checked before Jackson recurses into it.
+   */
+  private static boolean tooDeep(@Nullable Object value, int level, int walked) {
+    if (value instanceof Map<?, ?> map) {
+      if (level > StoredValues.MAX_NESTING_LEVELS || walked > StoredValues.MAX_NESTING_LEVELS) {
+        return true;
+      }
+      for (Object entry : map.values()) {
+        if (tooDeep(entry, level + 1, walked + 1)) {
+          return true;
+        }
+      }
+    } else if (value instanceof Iterable<?> iterable && !(value instanceof java.nio.file.Path)) {
+      if (level > StoredValues.MAX_NESTING_LEVELS || walked > StoredValues.MAX_NESTING_LEVELS) {
+        return true;
+      }
+      for (Object element : iterable) {
+        if (tooDeep(element, level + 1, walked + 1)) {
+          return true;
+        }
+      }
+    } else if (value instanceof Object[] array) {
+      if (level > StoredValues.MAX_NESTING_LEVELS || walked > StoredValues.MAX_NESTING_LEVELS) {
+        return true;
+      }
+      for (Object element : array) {
+        if (tooDeep(element, level + 1, walked + 1)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   static boolean isUntyped(JavaType target) {

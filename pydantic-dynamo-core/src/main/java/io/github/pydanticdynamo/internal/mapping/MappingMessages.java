@@ -4,19 +4,11 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.regex.Pattern;
 
 /** How mapping failures name a value, a type, a path and Jackson's reason. */
 final class MappingMessages {
   private MappingMessages() {}
-
-  /** A value as a message shows it: strings quoted, anything long cut at 80 characters. */
-  static String show(Object value) {
-    String text = String.valueOf(value);
-    if (text.length() > 80) {
-      text = text.substring(0, 77) + "...";
-    }
-    return value instanceof CharSequence ? "'" + text + "'" : text;
-  }
 
   /** A short display name for a type: {@code long}, {@code List<String>}, {@code Address}. */
   static String typeName(JavaType type) {
@@ -43,18 +35,47 @@ final class MappingMessages {
     return name.toString();
   }
 
-  /** Jackson's own message of a failure (without its location), else the failure's message. */
+  /**
+   * Jackson's own message of a failure (without its location), else the failure's message, with
+   * every quoted value in it hidden: Jackson quotes the text it could not use ({@code from String
+   * "ITEMSECRET"}), and messages must name fields and types, never values.
+   */
   static String reason(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof JacksonException jackson) {
         String message = jackson.getOriginalMessage();
-        return message == null ? String.valueOf(jackson.getMessage()) : message;
+        return withoutValues(message == null ? String.valueOf(jackson.getMessage()) : message);
       }
       if (t.getCause() == t) {
         break;
       }
     }
-    return String.valueOf(failure.getMessage());
+    return withoutValues(String.valueOf(failure.getMessage()));
+  }
+
+  /**
+   * Where Jackson and java.time quote a value: {@code from String "x"}, {@code Text 'x'}, (1.5).
+   */
+  private static final Pattern VALUE =
+      Pattern.compile(
+          "(from [A-Za-z-]+(?: value)?) \"(?:[^\"\\\\]|\\\\.)*\"|(Text) '[^']*'"
+              + "|((?:[Vv]alue|token|character) )\\([^)]*\\)");
+
+  /**
+   * A message with the values it quotes replaced by {@code (hidden)}, keeping the field and type
+   * names around them.
+   */
+  static String withoutValues(String message) {
+    return VALUE
+        .matcher(message)
+        .replaceAll(
+            match -> {
+              String head =
+                  match.group(1) != null
+                      ? match.group(1)
+                      : match.group(2) != null ? match.group(2) : match.group(3).strip();
+              return java.util.regex.Matcher.quoteReplacement(head + " (hidden)");
+            });
   }
 
   /** The failure of a write: an UnstorableValueException when that is the cause. */

@@ -108,6 +108,11 @@ public final class ModelSchema {
           return child;
         }
         String known = String.join(", ", node.properties.keySet());
+        String dotted =
+            node.properties.keySet().stream().anyMatch(name -> name.indexOf('.') >= 0)
+                ? " (a dot inside a name is escaped with a backslash: a\\.b, \"a\\\\.b\" in Java;"
+                    + " a bare dot separates nested names)"
+                : "";
         if (index == 0) {
           throw new InvalidCommandException(
               "unknown attribute '"
@@ -115,15 +120,17 @@ public final class ModelSchema {
                   + "' in "
                   + modelType.getSimpleName()
                   + "; known: "
-                  + known);
+                  + known
+                  + dotted);
         }
         throw new InvalidCommandException(
             "unknown attribute '"
-                + String.join(".", segments.subList(0, index + 1))
+                + new AttributePath(segments.subList(0, index + 1), node.type, node.kind).dotted()
                 + "': "
                 + typeName(node.type)
                 + " has "
-                + known);
+                + known
+                + dotted);
       }
       case MAP -> {
         return node.element();
@@ -149,28 +156,56 @@ public final class ModelSchema {
     return (name.isEmpty() || "AEIOUaeiou".indexOf(name.charAt(0)) < 0 ? "a " : "an ") + name;
   }
 
-  private static List<String> split(String dottedPath) {
+  /**
+   * The segments of a dotted path; a backslash before a dot makes the dot part of a name ({@code
+   * a\.b} is the one attribute {@code a.b}; {@code "a\\.b"} in Java source), two backslashes are
+   * one, and any other backslash is itself.
+   */
+  static List<String> split(String dottedPath) {
     if (dottedPath.isEmpty()) {
       throw new InvalidCommandException(
           "the attribute path is empty; name an attribute such as 'name' or 'address.city'");
     }
     List<String> segments = new ArrayList<>(4);
-    int start = 0;
-    while (true) {
-      int dot = dottedPath.indexOf('.', start);
-      int end = dot < 0 ? dottedPath.length() : dot;
-      if (end == start) {
-        throw new InvalidCommandException(
-            "the attribute path '"
-                + dottedPath
-                + "' has an empty segment; write paths as dotted names such as 'address.city'");
+    if (dottedPath.indexOf('\\') < 0) {
+      int start = 0;
+      while (true) {
+        int dot = dottedPath.indexOf('.', start);
+        int end = dot < 0 ? dottedPath.length() : dot;
+        segments.add(checkedSegment(dottedPath, dottedPath.substring(start, end)));
+        if (dot < 0) {
+          return segments;
+        }
+        start = dot + 1;
       }
-      segments.add(dottedPath.substring(start, end));
-      if (dot < 0) {
-        return segments;
-      }
-      start = dot + 1;
     }
+    StringBuilder segment = new StringBuilder();
+    for (int i = 0; i < dottedPath.length(); i++) {
+      char c = dottedPath.charAt(i);
+      if (c == '\\'
+          && i + 1 < dottedPath.length()
+          && (dottedPath.charAt(i + 1) == '.' || dottedPath.charAt(i + 1) == '\\')) {
+        segment.append(dottedPath.charAt(++i));
+      } else if (c == '.') {
+        segments.add(checkedSegment(dottedPath, segment.toString()));
+        segment.setLength(0);
+      } else {
+        segment.append(c);
+      }
+    }
+    segments.add(checkedSegment(dottedPath, segment.toString()));
+    return segments;
+  }
+
+  private static String checkedSegment(String dottedPath, String segment) {
+    if (segment.isEmpty()) {
+      throw new InvalidCommandException(
+          "the attribute path '"
+              + dottedPath
+              + "' has an empty segment; write paths as dotted names such as 'address.city'"
+              + " (a dot inside a name is escaped with a backslash: a\\.b, \"a\\\\.b\" in Java)");
+    }
+    return segment;
   }
 
   /** One part of a model: its Java type, how it is stored and what is below it. */

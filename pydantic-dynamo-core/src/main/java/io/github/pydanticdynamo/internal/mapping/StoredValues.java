@@ -3,6 +3,7 @@ package io.github.pydanticdynamo.internal.mapping;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -14,6 +15,59 @@ final class StoredValues {
   static final AttributeValue TRUE = AttributeValue.fromBool(true);
   static final AttributeValue FALSE = AttributeValue.fromBool(false);
   static final AttributeValue EMPTY_LIST = AttributeValue.fromL(List.of());
+
+  /** DynamoDB's limit on nested maps and lists: an item's attribute is level 1. */
+  static final int MAX_NESTING_LEVELS = 32;
+
+  /** Why a value nested too deep cannot be stored. */
+  static String tooDeep() {
+    return "is nested more than "
+        + MAX_NESTING_LEVELS
+        + " levels deep: DynamoDB allows "
+        + MAX_NESTING_LEVELS
+        + " levels of nested maps and lists (does a map or list contain itself?); flatten it,"
+        + " or store the deep part as a JSON string";
+  }
+
+  /**
+   * The path of the first map or list nested deeper than DynamoDB allows in written attributes, or
+   * null when every value fits.
+   */
+  static @Nullable String tooDeepPath(Map<String, AttributeValue> attributes) {
+    for (Map.Entry<String, AttributeValue> attribute : attributes.entrySet()) {
+      String path = tooDeepPath(attribute.getValue(), 1, attribute.getKey());
+      if (path != null) {
+        return path;
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable String tooDeepPath(AttributeValue value, int level, String path) {
+    if (value.hasM()) {
+      if (level > MAX_NESTING_LEVELS) {
+        return path;
+      }
+      for (Map.Entry<String, AttributeValue> entry : value.m().entrySet()) {
+        String deeper = tooDeepPath(entry.getValue(), level + 1, path + "." + entry.getKey());
+        if (deeper != null) {
+          return deeper;
+        }
+      }
+    } else if (value.hasL()) {
+      if (level > MAX_NESTING_LEVELS) {
+        return path;
+      }
+      List<AttributeValue> list = value.l();
+      for (int i = 0; i < list.size(); i++) {
+        String deeper = tooDeepPath(list.get(i), level + 1, path + "[" + i + "]");
+        if (deeper != null) {
+          return deeper;
+        }
+      }
+    }
+    return null;
+  }
 
   /** Whether DynamoDB can store a double: zero, or a magnitude from 1E-130 to below 1E+126. */
   static boolean inRange(double number) {

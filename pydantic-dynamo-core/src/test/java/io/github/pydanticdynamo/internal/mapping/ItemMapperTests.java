@@ -819,7 +819,7 @@ class ItemMapperTests {
         .hasMessageContaining("'address.geo.point'");
     assertThatThrownBy(() -> mapper(Point.class).fromAttributes(Map.of("lat", n("1x"))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("attribute 'lat' cannot be read: '1x' is not a number");
+        .hasMessage("attribute 'lat' cannot be read: its N value is not a number");
     Map<String, AttributeValue> badNumber =
         Map.of(
             "address",
@@ -830,7 +830,8 @@ class ItemMapperTests {
                         Map.of("point", AttributeValue.fromM(Map.of("lat", n("x"))))))));
     assertThatThrownBy(() -> mapper.fromAttributes(badNumber))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("attribute 'address.geo.point.lat' cannot be read: 'x' is not a number");
+        .hasMessage(
+            "attribute 'address.geo.point.lat' cannot be read: its N value is not a number");
     Map<String, AttributeValue> badFilms =
         Map.of("films", AttributeValue.fromL(List.of(s("a"), AttributeValue.fromM(Map.of()))));
     assertThatThrownBy(() -> mapper.fromAttributes(badFilms))
@@ -1246,11 +1247,11 @@ class ItemMapperTests {
 
     assertThatThrownBy(() -> mapper.toAttributeValue(schema.resolve("views"), "abc"))
         .isInstanceOf(InvalidCommandException.class)
-        .hasMessageStartingWith("value 'abc' (String) for 'views' cannot be converted to long: ");
+        .hasMessageStartingWith("value of type String for 'views' cannot be converted to long: ");
     assertThatThrownBy(() -> mapper.toAttributeValue(schema.resolve("views"), 1.5))
         .isInstanceOf(InvalidCommandException.class)
         .hasMessage(
-            "value 1.5 (Double) for 'views' cannot be converted to long: it is not a whole number");
+            "value of type Double for 'views' cannot be converted to long: it is not a whole number");
     assertThatThrownBy(() -> mapper.toAttributeValue(schema.resolve("released"), "yesterday"))
         .isInstanceOf(InvalidCommandException.class)
         .hasMessageContaining("'released'")
@@ -1293,7 +1294,7 @@ class ItemMapperTests {
     assertThatThrownBy(() -> mapper.toElementAttributeValue(schema.resolve("screenings"), "x"))
         .isInstanceOf(InvalidCommandException.class)
         .hasMessageStartingWith(
-            "element 'x' (String) for 'screenings[]' cannot be converted to" + " LocalDate");
+            "element of type String for 'screenings[]' cannot be converted to" + " LocalDate");
     assertThatThrownBy(() -> mapper.toElementAttributeValue(schema.resolve("tags"), null))
         .isInstanceOf(InvalidCommandException.class)
         .hasMessageContaining("set 'tags'");
