@@ -18,12 +18,16 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Builds the repository beans and turns the core's model errors into start-up failures. */
 final class DynamoRepositoryFactory {
+  private static final Logger log = LoggerFactory.getLogger(DynamoRepositoryFactory.class);
+
   private final DynamoEntityCatalog catalog;
   private final PydanticDynamoProperties properties;
   private final ObjectProvider<DynamoDbClient> client;
@@ -48,6 +52,13 @@ final class DynamoRepositoryFactory {
     this.objectMapper = objectMapper;
     this.validator = validator;
     this.decorators = List.copyOf(decorators);
+    if (properties.tokenKey() == null && !catalog.definitions().isEmpty()) {
+      log.info(
+          "pydantic-dynamo.token-key is not set: continuation tokens are sealed with a random key"
+              + " of this process, so they do not survive a restart and other instances refuse"
+              + " them. Set pydantic-dynamo.token-key (the Base64 of 32 random bytes) to the same"
+              + " value on every instance to share them.");
+    }
   }
 
   <T> DynamoRepository<T> sync(Class<T> entityType) {
@@ -117,6 +128,19 @@ final class DynamoRepositoryFactory {
         .objectMapper(objectMapper.objectMapper());
     if (validator != null) {
       BeanValidation.apply(builder, validator);
+    }
+    String tokenKey = properties.tokenKey();
+    if (tokenKey != null) {
+      try {
+        builder.tokenKey(tokenKey);
+      } catch (InvalidCommandException e) {
+        throw new PydanticDynamoConfigurationException(
+            "pydantic-dynamo.token-key is not a token key: " + e.getMessage(),
+            "Set pydantic-dynamo.token-key to the Base64 of 16, 24 or 32 random bytes (for example"
+                + " the output of 'openssl rand -base64 32'), the same on every instance that"
+                + " shares tokens, or remove it to use a random key per process.",
+            e);
+      }
     }
     return builder;
   }

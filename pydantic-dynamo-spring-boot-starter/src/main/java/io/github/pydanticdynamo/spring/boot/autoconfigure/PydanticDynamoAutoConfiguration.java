@@ -140,6 +140,27 @@ public final class PydanticDynamoAutoConfiguration {
         .getIfUnique();
   }
 
+  /**
+   * The {@code pydantic-dynamo.client} timeouts on Spring Cloud AWS's {@code DynamoDbClient} and
+   * the starter's {@code DynamoDbAsyncClient}; a bean of the same name replaces either.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(AwsClientBuilderConfigurer.class)
+  static class ClientTimeoutConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "pydanticDynamoClientTimeouts")
+    ClientTimeouts.Sync pydanticDynamoClientTimeouts(PydanticDynamoProperties properties) {
+      return new ClientTimeouts.Sync(properties.client());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "pydanticDynamoAsyncClientTimeouts")
+    ClientTimeouts.Async pydanticDynamoAsyncClientTimeouts(PydanticDynamoProperties properties) {
+      return new ClientTimeouts.Async(properties.client());
+    }
+  }
+
   /** The asynchronous client, from the same Spring Cloud AWS settings as the synchronous one. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(AwsClientBuilderConfigurer.class)

@@ -49,6 +49,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param storageFormat How keys, nulls and sets are written: "standard" (escaped ids, nulls and
  *     empty sets omitted, native sets) or "python" (exactly what the Python library pydantic-dynamo
  *     writes, for tables Java and Python services share).
+ * @param tokenKey Key that seals continuation tokens (AES-GCM): the Base64 of 16, 24 or 32 random
+ *     bytes, such as the output of "openssl rand -base64 32". Set the same key on every instance
+ *     that must accept another's tokens (several instances behind a load balancer, or tokens kept
+ *     across restarts). Unset: a random key per process, so tokens do not survive a restart and
+ *     other instances refuse them. Never logged or shown.
+ * @param client Timeouts the starter sets on the DynamoDB clients it configures, unless already set
+ *     by a customizer.
  */
 @ConfigurationProperties(PydanticDynamoProperties.PREFIX)
 public record PydanticDynamoProperties(
@@ -63,7 +70,9 @@ public record PydanticDynamoProperties(
     @DefaultValue("true") boolean verifyTables,
     @DefaultValue Batch batch,
     @DefaultValue Map<String, Entity> entities,
-    @DefaultValue("standard") StorageFormat storageFormat) {
+    @DefaultValue("standard") StorageFormat storageFormat,
+    @Nullable String tokenKey,
+    @DefaultValue Client client) {
 
   /** The prefix of these properties. */
   public static final String PREFIX = "pydantic-dynamo";
@@ -84,6 +93,8 @@ public record PydanticDynamoProperties(
    * @param batch see {@link #batch()}
    * @param entities see {@link #entities()}
    * @param storageFormat see {@link #storageFormat()}
+   * @param tokenKey see {@link #tokenKey()}
+   * @param client see {@link #client()}
    */
   public PydanticDynamoProperties {
     entities = Map.copyOf(entities);
@@ -92,6 +103,45 @@ public record PydanticDynamoProperties(
       TableNames.check(
           entity.getValue().tableName(), PREFIX + ".entities." + entity.getKey() + ".table-name");
     }
+  }
+
+  /**
+   * These properties without the token key's value (shown as {@code [set]} when there is one), so
+   * logging the properties never logs the key.
+   *
+   * @return the properties as text
+   */
+  @Override
+  public String toString() {
+    return "PydanticDynamoProperties[enabled="
+        + enabled
+        + ", tableName="
+        + tableName
+        + ", partitionKey="
+        + partitionKey
+        + ", sortKey="
+        + sortKey
+        + ", partitionPrefix="
+        + partitionPrefix
+        + ", consistentReads="
+        + consistentReads
+        + ", hideExpired="
+        + hideExpired
+        + ", createTables="
+        + createTables
+        + ", verifyTables="
+        + verifyTables
+        + ", batch="
+        + batch
+        + ", entities="
+        + entities
+        + ", storageFormat="
+        + storageFormat
+        + ", tokenKey="
+        + (tokenKey == null ? "null" : "[set]")
+        + ", client="
+        + client
+        + "]";
   }
 
   /**
@@ -244,6 +294,41 @@ public record PydanticDynamoProperties(
      */
     public BatchSettings toBatchSettings() {
       return new BatchSettings(concurrency, maxAttempts, baseDelay, maxDelay);
+    }
+  }
+
+  /**
+   * Timeouts of the DynamoDB clients the starter configures (Spring Cloud AWS's {@code
+   * DynamoDbClient} and the starter's {@code DynamoDbAsyncClient}). Without them the SDK waits as
+   * long as the HTTP client lets it: a frozen endpoint takes minutes per call across retries. A
+   * timeout already set by a customizer is kept; zero leaves the SDK's own behaviour.
+   *
+   * <pre>{@code
+   * pydantic-dynamo.client.api-call-timeout=10s
+   * pydantic-dynamo.client.api-call-attempt-timeout=2s
+   * }</pre>
+   *
+   * @param apiCallTimeout Time a whole call may take, across all its attempts and retries; zero
+   *     sets none.
+   * @param apiCallAttemptTimeout Time one attempt (one HTTP request) may take before it is retried;
+   *     zero sets none.
+   */
+  public record Client(
+      @DefaultValue("20s") Duration apiCallTimeout,
+      @DefaultValue("5s") Duration apiCallAttemptTimeout) {
+
+    /**
+     * Checks the durations: negative ones stop startup when they bind.
+     *
+     * @param apiCallTimeout see {@link #apiCallTimeout()}
+     * @param apiCallAttemptTimeout see {@link #apiCallAttemptTimeout()}
+     */
+    public Client {
+      if (apiCallTimeout.isNegative() || apiCallAttemptTimeout.isNegative()) {
+        throw new IllegalArgumentException(
+            "pydantic-dynamo.client.api-call-timeout and api-call-attempt-timeout must be zero"
+                + " (none) or positive durations");
+      }
     }
   }
 }
