@@ -61,6 +61,32 @@ class BadInputCatalogueIntegrationTests {
 
   record ActorNickname(String id, String nickname) {}
 
+  record Doc(String id, @org.jspecify.annotations.Nullable Map<String, Object> data) {}
+
+  record Counter(String id, long count) {}
+
+  record Dotted(
+      String id,
+      @com.fasterxml.jackson.annotation.JsonProperty("a.b") long ab,
+      Map<String, Long> meta) {}
+
+  /** A row whose message must name {@code messagePart} and must not show {@code secret}. */
+  record Hidden(
+      String name,
+      Class<? extends Throwable> type,
+      String messagePart,
+      String secret,
+      ThrowingCallable call) {}
+
+  /** A map nested {@code levels} maps deep below its attribute. */
+  static Map<String, Object> nested(int levels) {
+    Map<String, Object> map = new java.util.HashMap<>(Map.of("leaf", 1));
+    for (int i = 1; i < levels; i++) {
+      map = new java.util.HashMap<>(Map.of("m", map));
+    }
+    return map;
+  }
+
   record FilmActorName(String id, String name) {}
 
   record ActorNameAsNumber(String id, int name) {}
@@ -648,7 +674,7 @@ class BadInputCatalogueIntegrationTests {
                 new Case(
                     "token of another index",
                     InvalidCommandException.class,
-                    "belongs to a query of index by-views",
+                    "not issued by this query of index by-name",
                     () ->
                         indexed
                             .index("by-name")
@@ -658,12 +684,19 @@ class BadInputCatalogueIntegrationTests {
                                 QueryOptions.builder()
                                     .startToken(
                                         new io.github.pydanticdynamo.internal.paging.PageToken(
-                                                "a query of index by-views in table "
-                                                    + table.name(),
                                                 List.of(
                                                     io.github.pydanticdynamo.internal.paging
                                                         .PageToken.Position.at(Map.of("a", "b"))))
-                                            .encode())
+                                            .encode(
+                                                io.github.pydanticdynamo.internal.paging.TokenSealer
+                                                    .processKey(),
+                                                List.of(
+                                                    "index query",
+                                                    table.name(),
+                                                    "by-views",
+                                                    "test#Indexed#p",
+                                                    "begins_with",
+                                                    "")))
                                     .build())),
                 new Case(
                     "async listBetween on an index with start after end",
@@ -713,6 +746,261 @@ class BadInputCatalogueIntegrationTests {
                     () -> async.projection(ActorNameAsNumber.class))));
 
     return dynamicTests(cases, table);
+  }
+
+  /**
+   * The rows of issue 17 (sealed tokens and the smaller points), numbered after the others in
+   * docs/reliability.md: items nested too deep or holding themselves, Jackson failures, names with
+   * a dot, sealed tokens and token keys; each message names the field and type, never a value.
+   */
+  @TestFactory
+  Stream<DynamicTest> issue17BadInputFailsBeforeAnythingIsWrittenAndShowsNoValue(TestTable table) {
+    DynamoRepository<Doc> docs = RepositoryFixture.sync(Doc.class, table).build();
+    AsyncDynamoRepository<Doc> asyncDocs = RepositoryFixture.async(Doc.class, table).build();
+    DynamoRepository<Counter> counters = RepositoryFixture.sync(Counter.class, table).build();
+    DynamoRepository<Dotted> dotted = RepositoryFixture.sync(Dotted.class, table).build();
+    DynamoRepository<FilmActor> actors = RepositoryFixture.sync(FilmActor.class, table).build();
+    counters.put(PartitionedContent.of(List.of("p"), List.of("c"), new Counter("c", 1)));
+    dotted.put(
+        PartitionedContent.of(List.of("p"), List.of("d"), new Dotted("d", 1, Map.of("x.y", 1L))));
+    actors.putBatch(RepositoryFixture.actors(3));
+    // a stored item whose count another writer stored as text
+    table
+        .client()
+        .putItem(
+            b ->
+                b.tableName(table.name())
+                    .item(
+                        Map.of(
+                            table.partitionKey(),
+                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                "test#Counter#p"),
+                            table.sortKey(),
+                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                "Counter#stored-as-text"),
+                            "count",
+                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                "ITEMSECRET-stored"))));
+    Map<String, Object> cyclic = new java.util.HashMap<>();
+    cyclic.put("self", cyclic);
+    String listToken =
+        actors
+            .list(List.of("p"), List.of(), QueryOptions.builder().pageSize(1).build())
+            .findFirst()
+            .orElseThrow()
+            .nextToken()
+            .orElseThrow();
+    String otherKey = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
+    List<Hidden> rows =
+        List.of(
+            new Hidden(
+                "item nested deeper than 32 levels",
+                InvalidItemException.class,
+                "nested more than 32 levels deep",
+                "leaf",
+                () ->
+                    docs.put(
+                        PartitionedContent.of(
+                            List.of("p"), List.of("deep"), new Doc("deep", nested(33))))),
+            new Hidden(
+                "putBatch of an item nested deeper than 32 levels",
+                InvalidItemException.class,
+                "32 levels of nested maps and lists",
+                "leaf",
+                () ->
+                    docs.putBatch(
+                        List.of(
+                            PartitionedContent.of(
+                                List.of("p"), List.of("deep"), new Doc("deep", nested(40)))))),
+            new Hidden(
+                "async put of an item nested deeper than 32 levels",
+                InvalidItemException.class,
+                "nested more than 32 levels deep",
+                "leaf",
+                () ->
+                    asyncDocs.put(
+                        PartitionedContent.of(
+                            List.of("p"), List.of("deep"), new Doc("deep", nested(33))))),
+            new Hidden(
+                "update setting a value nested deeper than 32 levels",
+                InvalidCommandException.class,
+                "nested more than 32 levels deep",
+                "leaf",
+                () ->
+                    docs.update(
+                        List.of("p"),
+                        List.of("c"),
+                        UpdateCommand.builder().set("data", nested(33)).build())),
+            new Hidden(
+                "item with a map that contains itself",
+                InvalidItemException.class,
+                "contain itself",
+                "self=",
+                () ->
+                    docs.put(
+                        PartitionedContent.of(
+                            List.of("p"), List.of("cyclic"), new Doc("cyclic", cyclic)))),
+            new Hidden(
+                "update with a map that contains itself",
+                InvalidCommandException.class,
+                "contain itself",
+                "self=",
+                () ->
+                    docs.update(
+                        List.of("p"),
+                        List.of("c"),
+                        UpdateCommand.builder().set("data", cyclic).build())),
+            new Hidden(
+                "item with a value Jackson cannot write",
+                InvalidItemException.class,
+                "cannot be written",
+                "java.lang.Object@",
+                () ->
+                    docs.put(
+                        PartitionedContent.of(
+                            List.of("p"),
+                            List.of("object"),
+                            new Doc("object", Map.of("x", new Object()))))),
+            new Hidden(
+                "update of a name with a dot, unescaped",
+                InvalidCommandException.class,
+                "a\\.b",
+                "ITEMSECRET",
+                () ->
+                    dotted.update(
+                        List.of("p"), List.of("d"), UpdateCommand.builder().set("a.b", 2).build())),
+            new Hidden(
+                "filter on a name with a dot, unescaped",
+                InvalidCommandException.class,
+                "a\\.b",
+                "ITEMSECRET",
+                () ->
+                    dotted.list(
+                        List.of("p"),
+                        List.of(),
+                        QueryOptions.builder()
+                            .filter(FilterCommand.builder().equalTo("a.b", 1).build())
+                            .build())),
+            new Hidden(
+                "update value of the wrong type",
+                InvalidCommandException.class,
+                "value of type String for 'count' cannot be converted to long",
+                "ITEMSECRET",
+                () ->
+                    counters.update(
+                        List.of("p"),
+                        List.of("c"),
+                        UpdateCommand.builder().set("count", "ITEMSECRET-update").build())),
+            new Hidden(
+                "filter value of the wrong type",
+                InvalidCommandException.class,
+                "of type String for 'count'",
+                "ITEMSECRET",
+                () ->
+                    counters.list(
+                        List.of("p"),
+                        List.of(),
+                        QueryOptions.builder()
+                            .filter(
+                                FilterCommand.builder()
+                                    .greaterThan("count", "ITEMSECRET-filter")
+                                    .build())
+                            .build())),
+            new Hidden(
+                "stored value that does not fit the model",
+                ItemMappingException.class,
+                "'count'",
+                "ITEMSECRET",
+                () -> counters.getItem(List.of("p"), List.of("stored-as-text"))),
+            new Hidden(
+                "token sealed with another key",
+                InvalidCommandException.class,
+                "another token key",
+                listToken.substring(0, 12),
+                () ->
+                    RepositoryFixture.sync(FilmActor.class, table)
+                        .tokenKey(otherKey)
+                        .build()
+                        .list(
+                            List.of("p"),
+                            List.of(),
+                            QueryOptions.builder().startToken(listToken).build())),
+            new Hidden(
+                "unsealed token of an earlier version",
+                InvalidCommandException.class,
+                "unsealed token of an earlier version",
+                "AQAM",
+                () ->
+                    actors.list(
+                        List.of("p"),
+                        List.of(),
+                        QueryOptions.builder()
+                            .startToken("AQAMdGVzdCNGaWxtQWN0b3IjcAAAAAAAAAAA")
+                            .build())),
+            new Hidden(
+                "tokenKey of the wrong length",
+                InvalidCommandException.class,
+                "tokenKey decodes to 10 bytes",
+                "c2VjcmV0LWtleQ",
+                () -> RepositoryFixture.sync(FilmActor.class, table).tokenKey("c2VjcmV0LWtleQ==")),
+            new Hidden(
+                "tokenKey that is not Base64",
+                InvalidCommandException.class,
+                "tokenKey is not Base64",
+                "not a key",
+                () -> RepositoryFixture.sync(FilmActor.class, table).tokenKey("not a key!")));
+
+    return rows.stream()
+        .map(
+            row ->
+                DynamicTest.dynamicTest(
+                    row.name(),
+                    () -> {
+                      List<
+                              Map<
+                                  String,
+                                  software.amazon.awssdk.services.dynamodb.model.AttributeValue>>
+                          before = table.scanAll();
+                      assertThatThrownBy(row.call())
+                          .isInstanceOf(row.type())
+                          .hasMessageContaining(row.messagePart())
+                          .message()
+                          .doesNotContain(row.secret());
+                      assertThat(table.scanAll())
+                          .as("nothing written or deleted by: " + row.name())
+                          .containsExactlyInAnyOrderElementsOf(before);
+                    }));
+  }
+
+  @org.junit.jupiter.api.Test
+  void commandsShowPathsAndOperatorsButNeverValues() {
+    UpdateCommand update =
+        UpdateCommand.builder()
+            .set("review", "ITEMSECRET-set")
+            .merge("scores", Map.of("ITEMSECRET-key", 1))
+            .increment("views", 987654321)
+            .append("tags", List.of("ITEMSECRET-tag"))
+            .remove("nickname")
+            .expiry(java.time.Instant.parse("2031-02-03T04:05:06Z"))
+            .currentVersion(123456789)
+            .build();
+    FilterCommand filter =
+        FilterCommand.builder()
+            .equalTo("name", "ITEMSECRET-name")
+            .between("views", 111111, 999999)
+            .in("status", List.of("ITEMSECRET-in"))
+            .notExists("review")
+            .build();
+
+    assertThat(update.toString())
+        .contains(
+            "Set[review]", "Merge[scores, 1 key]", "Increment[views]", "Append[tags, 1 element]")
+        .contains("Remove[path=nickname]", "expiry=SET", "versionChecked=true")
+        .doesNotContain("ITEMSECRET", "987654321", "2031", "123456789");
+    assertThat(filter.toString())
+        .contains("EQUAL_TO[name]", "BETWEEN[views]", "IN[status]", "NOT_EXISTS[review]")
+        .doesNotContain("ITEMSECRET", "111111", "999999");
   }
 
   private static Stream<DynamicTest> dynamicTests(List<Case> cases, TestTable table) {

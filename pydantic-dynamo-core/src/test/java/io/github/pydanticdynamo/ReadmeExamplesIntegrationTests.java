@@ -7,11 +7,14 @@ import io.github.pydanticdynamo.Models.FilmActor;
 import io.github.pydanticdynamo.test.DynamoDbTest;
 import io.github.pydanticdynamo.test.LocalDynamoDb;
 import io.github.pydanticdynamo.test.TestTable;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -137,6 +140,73 @@ class ReadmeExamplesIntegrationTests {
     assertThat(exported).hasSize(120);
     assertThat(reviewed).isEqualTo(60);
     assertThat(rest.mapToLong(page -> page.contents().size()).sum()).isEqualTo(70);
+  }
+
+  @Test
+  void sealedTokens(TestTable table) {
+    String tokenKey = "c2VhbGVkLXRva2Vucy10ZXN0LWtleS0zMi1ieXRlcyE=";
+    DynamoRepository<FilmActor> seed =
+        RepositoryFixture.sync(FilmActor.class, table).tokenKey(tokenKey).build();
+    seed.putBatch(RepositoryFixture.actors(30));
+    DynamoDbClient dynamoDbClient = LocalDynamoDb.shared().client();
+    String tableName = table.name();
+
+    // tag::tokens[]
+    // every instance that must accept the others' tokens gets the same key (Base64 of 32 bytes,
+    // e.g. `openssl rand -base64 32`); without one, each process makes its own random key
+    DynamoRepository<FilmActor> actors =
+        DynamoRepository.builder(FilmActor.class)
+            .client(dynamoDbClient)
+            .tableName(tableName)
+            .partitionPrefix("test")
+            .tokenKey(tokenKey)
+            .build();
+
+    BatchResponse<FilmActor> page =
+        actors
+            .list(List.of("p"), List.of(), QueryOptions.builder().limit(10).build())
+            .reduce((a, b) -> b)
+            .orElseThrow();
+    String next = page.nextToken().orElseThrow(); // opaque: encrypted and authenticated
+
+    // the next 10, on this instance or another with the same key
+    List<FilmActor> more =
+        actors
+            .listContents(
+                List.of("p"), List.of(), QueryOptions.builder().limit(10).startToken(next).build())
+            .map(PartitionedContent::item)
+            .toList();
+
+    // an altered token, or one of another partition, query, table or key: refused before I/O
+    assertThatThrownBy(
+            () ->
+                actors.list(
+                    List.of("q"), List.of(), QueryOptions.builder().startToken(next).build()))
+        .isInstanceOf(InvalidCommandException.class);
+    // end::tokens[]
+
+    assertThat(more).extracting(FilmActor::id).startsWith("a10").hasSize(10);
+  }
+
+  @Test
+  void clientTimeouts() {
+    // tag::client-timeouts[]
+    // what the starter sets by default (pydantic-dynamo.client.*), for a client you build yourself
+    DynamoDbClient client =
+        DynamoDbClient.builder()
+            .region(Region.EU_WEST_1)
+            .overrideConfiguration(
+                ClientOverrideConfiguration.builder()
+                    .apiCallTimeout(Duration.ofSeconds(20)) // the whole call, retries included
+                    .apiCallAttemptTimeout(Duration.ofSeconds(5)) // one HTTP attempt
+                    .build())
+            .build();
+    // end::client-timeouts[]
+
+    try (client) {
+      assertThat(client.serviceClientConfiguration().overrideConfiguration().apiCallTimeout())
+          .contains(Duration.ofSeconds(20));
+    }
   }
 
   @Test

@@ -42,7 +42,9 @@ class ReadmeSnippetsTests {
           CORE_EXAMPLES + "#index-query",
           CORE_EXAMPLES + "#index-use",
           CORE_EXAMPLES + "#projection-model",
-          CORE_EXAMPLES + "#projection");
+          CORE_EXAMPLES + "#projection",
+          CORE_EXAMPLES + "#tokens",
+          CORE_EXAMPLES + "#client-timeouts");
 
   /** Marker to the block that follows it, in README order. */
   static Map<String, String> readmeBlocks(List<String> lines) {
