@@ -325,9 +325,16 @@ public record PydanticDynamoProperties(
      */
     public Client {
       if (apiCallTimeout.isNegative() || apiCallAttemptTimeout.isNegative()) {
-        throw new IllegalArgumentException(
-            "pydantic-dynamo.client.api-call-timeout and api-call-attempt-timeout must be zero"
-                + " (none) or positive durations");
+        throw new PydanticDynamoConfigurationException(
+            "The pydantic-dynamo.client timeouts are invalid: api-call-timeout is "
+                + apiCallTimeout
+                + " and api-call-attempt-timeout "
+                + apiCallAttemptTimeout
+                + ", and neither may be negative.",
+            "Set pydantic-dynamo.client.api-call-timeout and"
+                + " pydantic-dynamo.client.api-call-attempt-timeout to positive durations (such as"
+                + " 20s and 5s), or 0s for none.",
+            null);
       }
     }
   }

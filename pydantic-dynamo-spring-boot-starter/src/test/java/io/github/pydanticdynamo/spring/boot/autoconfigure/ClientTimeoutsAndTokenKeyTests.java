@@ -122,19 +122,6 @@ class ClientTimeoutsAndTokenKeyTests {
   }
 
   @Test
-  void aNegativeTimeoutStopsStartup() {
-    films()
-        .withPropertyValues("pydantic-dynamo.client.api-call-timeout=-1s")
-        .run(
-            context ->
-                assertThat(context)
-                    .hasFailed()
-                    .getFailure()
-                    .rootCause()
-                    .hasMessageContaining("pydantic-dynamo.client.api-call-timeout"));
-  }
-
-  @Test
   void aTokenKeyBindsAndBuildsTheRepositoriesButNeverShows() {
     films()
         .withPropertyValues("pydantic-dynamo.token-key=" + KEY)
@@ -148,24 +135,6 @@ class ClientTimeoutsAndTokenKeyTests {
                   .contains("tokenKey=[set]")
                   .contains("apiCallTimeout=PT20S")
                   .doesNotContain(KEY);
-            });
-  }
-
-  @Test
-  void aTokenKeyThatIsNoKeyStopsStartupNamingThePropertyButNotTheValue() {
-    String notAKey = "c2VjcmV0LWtleQ=="; // "secret-key": 10 bytes
-    films()
-        .withPropertyValues("pydantic-dynamo.token-key=" + notAKey)
-        .run(
-            context -> {
-              assertThat(context).hasFailed();
-              PydanticDynamoConfigurationException failure = findCause(context.getStartupFailure());
-              assertThat(failure.getMessage())
-                  .contains("pydantic-dynamo.token-key")
-                  .contains("10 bytes")
-                  .doesNotContain(notAKey)
-                  .doesNotContain("secret-key");
-              assertThat(failure.action()).contains("openssl rand -base64 32");
             });
   }
 
@@ -191,14 +160,5 @@ class ClientTimeoutsAndTokenKeyTests {
             Optional.ofNullable(properties.get("pydantic-dynamo.client.api-call-attempt-timeout"))
                 .map(p -> p.get("defaultValue").asText()))
         .contains("5s");
-  }
-
-  private static PydanticDynamoConfigurationException findCause(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof PydanticDynamoConfigurationException found) {
-        return found;
-      }
-    }
-    throw new AssertionError("no PydanticDynamoConfigurationException in " + failure);
   }
 }

@@ -157,6 +157,38 @@ class PydanticDynamoFailureAnalyzerTests {
   }
 
   @Test
+  void aTokenKeyThatIsNoAesKeyStopsStartupNamingThePropertyButNotTheKey() {
+    StartupFailures.expect(
+        ContextRunners.configuredRunner()
+            .withUserConfiguration(ContextRunners.FilmsPackage.class)
+            .withPropertyValues("pydantic-dynamo.token-key=c2VjcmV0LWtleQ=="),
+        analysis -> {
+          assertThat(analysis.getDescription())
+              .startsWith("pydantic-dynamo.token-key is not a token key: ")
+              .contains("decodes to 10 bytes")
+              .doesNotContain("c2VjcmV0LWtleQ");
+          assertThat(analysis.getAction())
+              .contains("pydantic-dynamo.token-key")
+              .contains("openssl rand -base64 32");
+        });
+  }
+
+  @Test
+  void aNegativeClientTimeoutStopsStartupWhenPropertiesBind() {
+    StartupFailures.expect(
+        ContextRunners.configuredRunner()
+            .withUserConfiguration(ContextRunners.FilmsPackage.class)
+            .withPropertyValues("pydantic-dynamo.client.api-call-attempt-timeout=-5s"),
+        analysis -> {
+          assertThat(analysis.getDescription())
+              .startsWith("The pydantic-dynamo.client timeouts are invalid: ")
+              .contains("api-call-attempt-timeout PT-5S");
+          assertThat(analysis.getAction())
+              .contains("pydantic-dynamo.client.api-call-attempt-timeout");
+        });
+  }
+
+  @Test
   void aTableNameDynamoDbWouldRefuseStopsStartupWhenPropertiesBind() {
     StartupFailures.expect(
         ContextRunners.runner()
