@@ -81,6 +81,30 @@ public interface DynamoRepository<T> extends AutoCloseable {
   boolean putIfAbsent(PartitionedContent<T> content);
 
   /**
+   * Writes one item only when the stored item is at {@code expectedVersion} (0: only when there is
+   * none), at version {@code expectedVersion + 1}: a replace that never overwrites a concurrent
+   * write. Read the item, change it, and write it back at the version read; of racing writers from
+   * the same version exactly one wins. The write's outcome is exact also when its response is lost:
+   * it is either reported as written, refused, or {@link WriteOutcomeUnknownException}.
+   *
+   * <pre>{@code
+   * PartitionedContent<Actor> read = actors.get(List.of(), List.of("tom-hanks")).content().orElseThrow();
+   * PartitionedContent<Actor> changed = read.withItem(read.item().withName("Tom Hanks"));
+   * actors.putIfVersion(changed, read.currentVersion()); // stored at read.currentVersion() + 1
+   * actors.putIfVersion(PartitionedContent.of(List.of(), List.of("meryl-streep"), meryl), 0); // create
+   * }</pre>
+   *
+   * @param content the content to write (its own version is ignored)
+   * @param expectedVersion the version the stored item must have, or 0 for "no item stored"
+   * @return the content as written, at version {@code expectedVersion + 1}
+   * @throws VersionConflictException when the stored item has another version (or exists, for 0)
+   * @throws ItemNotFoundException when there is no item but {@code expectedVersion} is above 0
+   * @throws InvalidCommandException when {@code expectedVersion} is negative
+   * @throws WriteOutcomeUnknownException when a response was lost and the outcome cannot be told
+   */
+  PartitionedContent<T> putIfVersion(PartitionedContent<T> content, long expectedVersion);
+
+  /**
    * Writes many items in chunks of 25 (several in flight), retrying what DynamoDB leaves
    * unprocessed. Duplicate keys in the input: the last one wins. Validation of every item happens
    * before anything is written.

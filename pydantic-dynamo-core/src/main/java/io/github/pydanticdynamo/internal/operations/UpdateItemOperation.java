@@ -10,6 +10,9 @@ import io.github.pydanticdynamo.internal.expressions.UpdateExpressionBuilder;
 import io.github.pydanticdynamo.internal.expressions.UpdatePlan;
 import io.github.pydanticdynamo.internal.item.ItemCodec;
 import io.github.pydanticdynamo.internal.mapping.AttributePath;
+import io.github.pydanticdynamo.internal.operations.ExactWrites.Kind;
+import io.github.pydanticdynamo.internal.operations.ExactWrites.Write;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /** UpdateItem: the request, its result, the re-render for a stored state, its failures' meaning. */
 public final class UpdateItemOperation<T> {
+  private static final String WRITE_ID_NAME = "#owid";
+  private static final String WRITE_ID_VALUE = ":owid";
+
   private final String table;
   private final ItemCodec<T> codec;
 
@@ -72,7 +78,53 @@ public final class UpdateItemOperation<T> {
             .returnValues(ReturnValue.ALL_NEW)
             .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
             .build();
-    return IndexKeyUpdate.apply(request, command, codec);
+    return withWriteId(
+        IndexKeyUpdate.apply(request, command, codec), ExactWrites.newWriteId(Kind.UPDATE));
+  }
+
+  /** The update also setting {@code _write_id}; the rendered update starts with its SET clause. */
+  private static UpdateItemRequest withWriteId(UpdateItemRequest request, String writeId) {
+    Map<String, String> names = new HashMap<>(request.expressionAttributeNames());
+    names.put(WRITE_ID_NAME, ItemCodec.WRITE_ID);
+    Map<String, AttributeValue> values = new HashMap<>(request.expressionAttributeValues());
+    values.put(WRITE_ID_VALUE, AttributeValue.fromS(writeId));
+    String expression = request.updateExpression();
+    return request.toBuilder()
+        .updateExpression(
+            "SET "
+                + WRITE_ID_NAME
+                + " = "
+                + WRITE_ID_VALUE
+                + ", "
+                + expression.substring("SET ".length()))
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values)
+        .build();
+  }
+
+  /**
+   * The update as a write with an exact outcome. It is sent again after a lost response only when
+   * that cannot apply it twice: it is version-checked, or it only sets, merges and removes.
+   */
+  public Write<UpdateItemRequest, UpdateItemResponse, PartitionedContent<T>> write(
+      ContentKey key, UpdateCommand command, UpdateItemRequest request) {
+    boolean blind =
+        command.actions().stream()
+            .anyMatch(
+                a -> a instanceof UpdateCommand.Increment || a instanceof UpdateCommand.Append);
+    boolean resendable = command.currentVersion().isPresent() || !blind;
+    return new Write<>(
+        "update",
+        key,
+        request.key(),
+        codec.partitionKeyName(),
+        request.expressionAttributeValues().get(WRITE_ID_VALUE).s(),
+        resendable,
+        !command.requireExists(),
+        request,
+        ExactWrites::guard,
+        this::result,
+        stored -> result(UpdateItemResponse.builder().attributes(stored).build()));
   }
 
   public PartitionedContent<T> update(DynamoDbClient client, UpdateItemRequest request) {
