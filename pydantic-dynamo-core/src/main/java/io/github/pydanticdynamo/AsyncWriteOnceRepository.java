@@ -44,8 +44,8 @@ public final class AsyncWriteOnceRepository<T> {
    *
    * @param contents the candidate contents
    * @return the contents this call wrote, with their versions, in input order; fails with {@link
-   *     ConcurrentWriteException} when other writers stored different contents meanwhile, as the
-   *     sync call throws it
+   *     ConcurrentWriteException} when other writers stored different contents meanwhile or some
+   *     outcomes are unknown, as the sync call throws it
    */
   public CompletableFuture<List<PartitionedContent<T>>> write(
       Iterable<PartitionedContent<T>> contents) {
@@ -76,6 +76,7 @@ public final class AsyncWriteOnceRepository<T> {
       List<PartitionedContent<T>> kept, List<Long> expected) {
     List<PartitionedContent<T>> written = Collections.synchronizedList(new ArrayList<>());
     List<ContentKey> conflicts = Collections.synchronizedList(new ArrayList<>());
+    List<ContentKey> unknown = Collections.synchronizedList(new ArrayList<>());
     Object[] outcomes = new Object[kept.size()];
     List<CompletableFuture<Void>> lanes = new ArrayList<>();
     for (int lane = 0; lane < Math.min(IN_FLIGHT, kept.size()); lane++) {
@@ -100,13 +101,21 @@ public final class AsyncWriteOnceRepository<T> {
                   written.add(typed);
                 } else if (outcome instanceof ContentKey key) {
                   conflicts.add(key);
+                } else if (outcome instanceof Unknown u) {
+                  unknown.add(u.key());
                 }
               }
-              return WriteOnceRepository.done(List.copyOf(written), List.copyOf(conflicts));
+              return WriteOnceRepository.done(
+                  List.copyOf(written), List.copyOf(conflicts), List.copyOf(unknown));
             });
   }
 
-  /** The written content, the key of a conflict, or a marker for "unchanged". */
+  /** A write whose outcome is unknown. */
+  private record Unknown(ContentKey key) {}
+
+  /**
+   * The written content, the key of a conflict, an unknown outcome, or a marker for "unchanged".
+   */
   private CompletableFuture<Object> writeOne(
       PartitionedContent<T> input, long expected, int attempt) {
     return repository
@@ -115,6 +124,9 @@ public final class AsyncWriteOnceRepository<T> {
         .exceptionallyCompose(
             error -> {
               Throwable cause = BatchRetry.unwrap(error);
+              if (cause instanceof WriteOutcomeUnknownException) {
+                return CompletableFuture.completedFuture(new Unknown(input.key()));
+              }
               if (!(cause instanceof RequestObjectStateException refused)) {
                 return CompletableFuture.failedFuture(cause);
               }

@@ -69,6 +69,7 @@ public final class WriteOnceRepository<T> {
         .forEach(page -> page.contents().forEach(c -> stored.put(c.key(), c)));
     List<PartitionedContent<T>> written = new ArrayList<>();
     List<ContentKey> conflicts = new ArrayList<>();
+    List<ContentKey> unknown = new ArrayList<>();
     for (PartitionedContent<T> input : inputs.values()) {
       PartitionedContent<T> existing = stored.get(input.key());
       if (existing != null && !differs(input, existing, storedForm)) {
@@ -78,6 +79,9 @@ public final class WriteOnceRepository<T> {
       for (int attempt = 1; ; attempt++) {
         try {
           written.add(repository.putIfVersion(input, expected));
+          break;
+        } catch (WriteOutcomeUnknownException e) {
+          unknown.add(input.key());
           break;
         } catch (RequestObjectStateException refused) {
           PartitionedContent<T> now =
@@ -97,7 +101,7 @@ public final class WriteOnceRepository<T> {
         }
       }
     }
-    return done(written, conflicts);
+    return done(written, conflicts, unknown);
   }
 
   /** The inputs by key, the last of each key winning, in input order. */
@@ -129,20 +133,25 @@ public final class WriteOnceRepository<T> {
 
   /** The written contents, or the exception naming the conflicts too. */
   static <T> List<PartitionedContent<T>> done(
-      List<PartitionedContent<T>> written, List<ContentKey> conflicts) {
-    if (conflicts.isEmpty()) {
+      List<PartitionedContent<T>> written, List<ContentKey> conflicts, List<ContentKey> unknown) {
+    if (conflicts.isEmpty() && unknown.isEmpty()) {
       return written;
     }
     throw new ConcurrentWriteException(
         written,
         conflicts,
+        unknown,
         conflicts.size()
             + " item(s) were written with a different content by another writer meanwhile and"
-            + " were left as they are (first: "
-            + conflicts.get(0)
-            + "); "
+            + " were left as they are"
+            + (conflicts.isEmpty() ? "" : " (first: " + conflicts.get(0) + ")")
+            + "; "
+            + unknown.size()
+            + " item(s) have an unknown outcome after a lost response"
+            + (unknown.isEmpty() ? "" : " (first: " + unknown.get(0) + ")")
+            + "; "
             + written.size()
-            + " item(s) were written by this call. Read the conflicting items and decide.");
+            + " item(s) were written by this call. Read the listed items and decide.");
   }
 
   /** Whether an input differs from a stored content (item or expiry; not the version). */
