@@ -12,13 +12,14 @@ import io.github.pydanticdynamo.internal.item.ItemCodec;
 import io.github.pydanticdynamo.internal.mapping.AttributePath;
 import io.github.pydanticdynamo.internal.operations.ExactWrites.Kind;
 import io.github.pydanticdynamo.internal.operations.ExactWrites.Write;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,9 +33,6 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /** UpdateItem: the request, its result, the re-render for a stored state, its failures' meaning. */
 public final class UpdateItemOperation<T> {
-  private static final String WRITE_ID_NAME = "#owid";
-  private static final String WRITE_ID_VALUE = ":owid";
-
   private final String table;
   private final ItemCodec<T> codec;
 
@@ -59,6 +57,7 @@ public final class UpdateItemOperation<T> {
     // An update that may create the item is a write: its ids must read back unchanged.
     Map<String, AttributeValue> raw =
         command.requireExists() ? codec.key(key) : codec.writeKey(key);
+    String writeId = ExactWrites.newWriteId(Kind.UPDATE);
     UpdatePlan plan =
         UpdateExpressionBuilder.render(
             command,
@@ -66,7 +65,8 @@ public final class UpdateItemOperation<T> {
             codec.partitionKeyName(),
             codec.now(),
             adjustments.createMaps(),
-            adjustments.nullTargets());
+            adjustments.nullTargets(),
+            writeId);
     UpdateItemRequest request =
         UpdateItemRequest.builder()
             .tableName(table)
@@ -78,28 +78,22 @@ public final class UpdateItemOperation<T> {
             .returnValues(ReturnValue.ALL_NEW)
             .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
             .build();
-    return withWriteId(
-        IndexKeyUpdate.apply(request, command, codec), ExactWrites.newWriteId(Kind.UPDATE));
+    return IndexKeyUpdate.apply(request, command, codec);
   }
 
-  /** The update also setting {@code _write_id}; the rendered update starts with its SET clause. */
-  private static UpdateItemRequest withWriteId(UpdateItemRequest request, String writeId) {
-    Map<String, String> names = new HashMap<>(request.expressionAttributeNames());
-    names.put(WRITE_ID_NAME, ItemCodec.WRITE_ID);
-    Map<String, AttributeValue> values = new HashMap<>(request.expressionAttributeValues());
-    values.put(WRITE_ID_VALUE, AttributeValue.fromS(writeId));
-    String expression = request.updateExpression();
-    return request.toBuilder()
-        .updateExpression(
-            "SET "
-                + WRITE_ID_NAME
-                + " = "
-                + WRITE_ID_VALUE
-                + ", "
-                + expression.substring("SET ".length()))
-        .expressionAttributeNames(names)
-        .expressionAttributeValues(values)
-        .build();
+  /** The write id an update sets: the value of its {@code #nK = :vM} for {@code _write_id}. */
+  private static String writeIdOf(UpdateItemRequest request) {
+    for (Map.Entry<String, String> entry : request.expressionAttributeNames().entrySet()) {
+      if (entry.getValue().equals(ItemCodec.WRITE_ID)) {
+        Matcher set =
+            Pattern.compile(Pattern.quote(entry.getKey()) + " = (:\\w+)")
+                .matcher(request.updateExpression());
+        if (set.find()) {
+          return request.expressionAttributeValues().get(set.group(1)).s();
+        }
+      }
+    }
+    throw new IllegalStateException("an update rendered without its write id");
   }
 
   /**
@@ -118,7 +112,7 @@ public final class UpdateItemOperation<T> {
         key,
         request.key(),
         codec.partitionKeyName(),
-        request.expressionAttributeValues().get(WRITE_ID_VALUE).s(),
+        writeIdOf(request),
         resendable,
         !command.requireExists(),
         request,
