@@ -19,8 +19,11 @@ import org.jspecify.annotations.Nullable;
  * DynamoRepository#putIfVersion}: only if the item is still absent, or still at the version read,
  * at that version + 1 (a new item at version 1). So of racing writers of the same content exactly
  * one writes it and the others find it unchanged; and a content another writer stored in between is
- * never replaced: its key is reported in a {@link ConcurrentWriteException}. What a call returns is
- * exactly what it wrote. Duplicate keys in the input: the last one wins.
+ * never replaced: its key is reported in a {@link ConcurrentWriteException}, as is a write whose
+ * response was lost and whose outcome cannot be told ({@link
+ * ConcurrentWriteException#unknownOutcomes()}). What a call returns is exactly what it wrote.
+ * Duplicate keys in the input: the last one wins. The puts go one after the other (the async
+ * variant keeps 8 in flight).
  *
  * <pre>{@code
  * WriteOnceRepository<ActorReview> once = new WriteOnceRepository<>(reviews);
