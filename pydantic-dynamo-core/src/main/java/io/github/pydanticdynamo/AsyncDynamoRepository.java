@@ -72,6 +72,24 @@ public interface AsyncDynamoRepository<T> extends AutoCloseable {
   CompletableFuture<Boolean> putIfAbsent(PartitionedContent<T> content);
 
   /**
+   * Writes one item only when the stored item is at {@code expectedVersion} (0: when there is
+   * none), at version {@code expectedVersion + 1}; see {@link DynamoRepository#putIfVersion}.
+   *
+   * <pre>{@code
+   * actors.putIfVersion(changed, read.currentVersion())
+   *     .thenAccept(written -> log.info("now at version {}", written.currentVersion()));
+   * }</pre>
+   *
+   * @param content the content to write (its own version is ignored)
+   * @param expectedVersion the version the stored item must have, or 0 for "no item stored"
+   * @return the content as written, at version {@code expectedVersion + 1}; fails with {@link
+   *     VersionConflictException}, {@link ItemNotFoundException} or {@link
+   *     WriteOutcomeUnknownException} as the sync call throws them
+   */
+  CompletableFuture<PartitionedContent<T>> putIfVersion(
+      PartitionedContent<T> content, long expectedVersion);
+
+  /**
    * Writes many items; see {@link DynamoRepository#putBatch}.
    *
    * @param contents the contents

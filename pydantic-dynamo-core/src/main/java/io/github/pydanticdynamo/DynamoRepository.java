@@ -67,6 +67,8 @@ public interface DynamoRepository<T> extends AutoCloseable {
    * @throws ConditionFailedException when the condition does not hold (nothing is written); it
    *     names the clauses that failed
    * @throws InvalidCommandException when the condition is empty or does not fit the model
+   * @throws WriteOutcomeUnknownException when a response was lost and whether the put was applied
+   *     cannot be told (see the README, "What a write tells you")
    */
   void put(PartitionedContent<T> content, FilterCommand condition);
 
@@ -77,8 +79,34 @@ public interface DynamoRepository<T> extends AutoCloseable {
    * @param content the content to create
    * @return true when it was written, false when an item with its key already existed
    * @throws InvalidItemException when validation rejects the item
+   * @throws WriteOutcomeUnknownException when a response was lost and an item without this call's
+   *     write id is found: whether this call created it cannot be told
    */
   boolean putIfAbsent(PartitionedContent<T> content);
+
+  /**
+   * Writes one item only when the stored item is at {@code expectedVersion} (0: only when there is
+   * none), at version {@code expectedVersion + 1}: a replace that never overwrites a concurrent
+   * write. Read the item, change it, and write it back at the version read; of racing writers from
+   * the same version exactly one wins. The write's outcome is exact also when its response is lost:
+   * it is either reported as written, refused, or {@link WriteOutcomeUnknownException}.
+   *
+   * <pre>{@code
+   * PartitionedContent<Actor> read = actors.get(List.of(), List.of("tom-hanks")).content().orElseThrow();
+   * PartitionedContent<Actor> changed = read.withItem(read.item().withName("Tom Hanks"));
+   * actors.putIfVersion(changed, read.currentVersion()); // stored at read.currentVersion() + 1
+   * actors.putIfVersion(PartitionedContent.of(List.of(), List.of("meryl-streep"), meryl), 0); // create
+   * }</pre>
+   *
+   * @param content the content to write (its own version is ignored)
+   * @param expectedVersion the version the stored item must have, or 0 for "no item stored"
+   * @return the content as written, at version {@code expectedVersion + 1}
+   * @throws VersionConflictException when the stored item has another version (or exists, for 0)
+   * @throws ItemNotFoundException when there is no item but {@code expectedVersion} is above 0
+   * @throws InvalidCommandException when {@code expectedVersion} is negative
+   * @throws WriteOutcomeUnknownException when a response was lost and the outcome cannot be told
+   */
+  PartitionedContent<T> putIfVersion(PartitionedContent<T> content, long expectedVersion);
 
   /**
    * Writes many items in chunks of 25 (several in flight), retrying what DynamoDB leaves
@@ -101,6 +129,8 @@ public interface DynamoRepository<T> extends AutoCloseable {
    * @throws ItemNotFoundException when the item is missing and the command requires it
    * @throws VersionConflictException when the command's version check fails
    * @throws InvalidCommandException when the command does not fit the model
+   * @throws WriteOutcomeUnknownException when a response was lost and whether the update was
+   *     applied cannot be told (a blind increment or append is never sent twice)
    */
   PartitionedContent<T> update(
       @Nullable List<String> partitionIds,
@@ -128,6 +158,8 @@ public interface DynamoRepository<T> extends AutoCloseable {
    * @throws ItemNotFoundException when the item is missing and the command requires it
    * @throws VersionConflictException when the command's version check fails
    * @throws InvalidCommandException when the command or the condition does not fit the model
+   * @throws WriteOutcomeUnknownException when a response was lost and whether the update was
+   *     applied cannot be told
    */
   PartitionedContent<T> update(
       @Nullable List<String> partitionIds,
@@ -368,6 +400,8 @@ public interface DynamoRepository<T> extends AutoCloseable {
    * @param contentIds the content ids
    * @return the deleted content, or empty when there was no such item
    * @throws InvalidCommandException when an id is null or a key too long, before any request
+   * @throws WriteOutcomeUnknownException when a response was lost and the item is gone: whether
+   *     this call deleted it (and what it held) cannot be told
    */
   Optional<PartitionedContent<T>> deleteItem(
       @Nullable List<String> partitionIds, @Nullable List<String> contentIds);
@@ -389,6 +423,7 @@ public interface DynamoRepository<T> extends AutoCloseable {
    * @throws VersionConflictException when the item is at another version (nothing is deleted)
    * @throws InvalidCommandException when the version is below 1 or an id is null, before any
    *     request
+   * @throws WriteOutcomeUnknownException when a response was lost and the item is gone or moved on
    */
   PartitionedContent<T> deleteItem(
       @Nullable List<String> partitionIds, @Nullable List<String> contentIds, long currentVersion);

@@ -59,6 +59,12 @@ public final class TableLayout {
   /** The attribute holding an item's expiry in epoch seconds, read by DynamoDB's time to live. */
   public static final String TTL_ATTRIBUTE = "_ttl";
 
+  /**
+   * The attribute holding the id of the last conditional or non-idempotent write (a kind letter and
+   * 128 random bits), by which a call whose response was lost tells its own write from another's.
+   */
+  public static final String WRITE_ID_ATTRIBUTE = "_write_id";
+
   /** The type of both key attributes: the keys are composed strings. */
   public static final ScalarAttributeType KEY_TYPE = ScalarAttributeType.S;
 
@@ -135,12 +141,13 @@ public final class TableLayout {
   }
 
   /**
-   * The attributes every item carries besides its keys and its model's properties.
+   * The attributes the repository keeps on items besides their keys and their model's properties.
    *
-   * @return {@value #VERSION_ATTRIBUTE}, {@value #TIMESTAMP_ATTRIBUTE} and {@value #TTL_ATTRIBUTE}
+   * @return {@value #VERSION_ATTRIBUTE}, {@value #TIMESTAMP_ATTRIBUTE}, {@value #TTL_ATTRIBUTE} and
+   *     {@value #WRITE_ID_ATTRIBUTE}
    */
   public static Set<String> internalAttributes() {
-    return Set.of(VERSION_ATTRIBUTE, TIMESTAMP_ATTRIBUTE, TTL_ATTRIBUTE);
+    return Set.of(VERSION_ATTRIBUTE, TIMESTAMP_ATTRIBUTE, TTL_ATTRIBUTE, WRITE_ID_ATTRIBUTE);
   }
 
   /**
@@ -166,7 +173,8 @@ public final class TableLayout {
    * attributes.
    *
    * <pre>{@code
-   * TableLayout.of("PK", "SK").reservedAttributes(); // PK, SK, _object_version, _timestamp, _ttl
+   * TableLayout.of("PK", "SK").reservedAttributes();
+   * // PK, SK, _object_version, _timestamp, _ttl, _write_id
    * }</pre>
    *
    * @return the names, keys first
@@ -178,6 +186,7 @@ public final class TableLayout {
     names.add(VERSION_ATTRIBUTE);
     names.add(TIMESTAMP_ATTRIBUTE);
     names.add(TTL_ATTRIBUTE);
+    names.add(WRITE_ID_ATTRIBUTE);
     for (SecondaryIndex index : indexes) {
       if (index.partitionKey() != null) {
         names.add(index.partitionKey());

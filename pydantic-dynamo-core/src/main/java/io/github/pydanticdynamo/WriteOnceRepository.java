@@ -8,19 +8,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes contents only when they differ from what is stored, to keep repeated imports from
- * rewriting unchanged items. For each input it reads the stored item under the same key (in batches
- * of 100, never a range scan), keeps the input when nothing is stored there or the item or expiry
- * differ (the version does not count, and expiry is compared in whole seconds, as stored), writes
- * the kept ones with {@code putBatch}, and returns them as written. A rewritten item never goes
- * back in version: it is written at the stored version + 1. Duplicate keys in the input: the last
- * one wins. It minimises duplicate writes; it does not lock against concurrent writers.
+ * rewriting unchanged items, and never over a concurrent writer. For each input it reads the stored
+ * item under the same key (in batches of 100, never a range scan) and keeps the input when nothing
+ * is stored there or the item or expiry differ (the version does not count, and expiry is compared
+ * in whole seconds, as stored). Each kept input is written with {@link
+ * DynamoRepository#putIfVersion}: only if the item is still absent, or still at the version read,
+ * at that version + 1 (a new item at version 1). So of racing writers of the same content exactly
+ * one writes it and the others find it unchanged; and a content another writer stored in between is
+ * never replaced: its key is reported in a {@link ConcurrentWriteException}, as is a write whose
+ * response was lost and whose outcome cannot be told ({@link
+ * ConcurrentWriteException#unknownOutcomes()}). What a call returns is exactly what it wrote.
+ * Duplicate keys in the input: the last one wins. The puts go one after the other (the async
+ * variant keeps 8 in flight).
  *
  * <pre>{@code
  * WriteOnceRepository<ActorReview> once = new WriteOnceRepository<>(reviews);
- * List<PartitionedContent<ActorReview>> written = once.write(imported);
+ * try {
+ *   List<PartitionedContent<ActorReview>> written = once.write(imported);
+ * } catch (ConcurrentWriteException e) {
+ *   // e.written() were written; e.conflicts() hold other writers' contents, left as they are
+ * }
  * }</pre>
  *
  * @param <T> the model type
@@ -40,20 +51,18 @@ public final class WriteOnceRepository<T> {
   }
 
   /**
-   * Writes the contents that differ from what is stored.
+   * Writes the contents that differ from what is stored, each with a conditional put.
    *
    * @param contents the candidate contents
-   * @return the contents actually written, with the versions they were written at, in input order
+   * @return the contents this call wrote, with the versions they were written at, in input order
    *     (of each key's last occurrence)
-   * @throws UnprocessedItemsException when the write gave up on some of them
+   * @throws ConcurrentWriteException when other writers stored different contents under some keys
+   *     meanwhile (those are left as they are; the exception lists them and what was written)
+   * @throws WriteOutcomeUnknownException when a write's response was lost and its outcome cannot be
+   *     told
    */
   public List<PartitionedContent<T>> write(Iterable<PartitionedContent<T>> contents) {
-    Map<ContentKey, PartitionedContent<T>> inputs = new LinkedHashMap<>();
-    for (PartitionedContent<T> content : contents) {
-      Objects.requireNonNull(content, "a content in the input is null");
-      inputs.remove(content.key());
-      inputs.put(content.key(), content);
-    }
+    Map<ContentKey, PartitionedContent<T>> inputs = inputs(contents);
     if (inputs.isEmpty()) {
       return List.of();
     }
@@ -61,29 +70,97 @@ public final class WriteOnceRepository<T> {
     repository
         .getBatch(List.copyOf(inputs.keySet()))
         .forEach(page -> page.contents().forEach(c -> stored.put(c.key(), c)));
-    List<PartitionedContent<T>> kept = decide(inputs, stored, storedForm);
-    if (!kept.isEmpty()) {
-      repository.putBatch(kept);
-    }
-    return kept;
-  }
-
-  /** The inputs to write, given what is stored (shared with the async variant). */
-  static <T> List<PartitionedContent<T>> decide(
-      Map<ContentKey, PartitionedContent<T>> inputs,
-      Map<ContentKey, PartitionedContent<T>> stored,
-      StoredForm<T> storedForm) {
-    List<PartitionedContent<T>> kept = new ArrayList<>();
+    List<PartitionedContent<T>> written = new ArrayList<>();
+    List<ContentKey> conflicts = new ArrayList<>();
+    List<ContentKey> unknown = new ArrayList<>();
     for (PartitionedContent<T> input : inputs.values()) {
       PartitionedContent<T> existing = stored.get(input.key());
-      if (existing == null) {
-        kept.add(input);
-      } else if (!sameSecond(input, existing) || !storedForm.same(input.item(), existing.item())) {
-        kept.add(
-            input.withVersion(Math.max(input.currentVersion(), existing.currentVersion() + 1)));
+      if (existing != null && !differs(input, existing, storedForm)) {
+        continue;
+      }
+      long expected = existing == null ? 0 : existing.currentVersion();
+      for (int attempt = 1; ; attempt++) {
+        try {
+          written.add(repository.putIfVersion(input, expected));
+          break;
+        } catch (WriteOutcomeUnknownException e) {
+          unknown.add(input.key());
+          break;
+        } catch (RequestObjectStateException refused) {
+          PartitionedContent<T> now =
+              repository
+                  .get(input.key().partitionIds(), input.key().contentIds())
+                  .content()
+                  .orElse(null);
+          Long retry = retryVersion(refused, now, attempt);
+          if (retry != null) {
+            expected = retry;
+            continue;
+          }
+          if (now == null || differs(input, now, storedForm)) {
+            conflicts.add(input.key());
+          }
+          break;
+        }
       }
     }
-    return kept;
+    return done(written, conflicts, unknown);
+  }
+
+  /** The inputs by key, the last of each key winning, in input order. */
+  static <T> Map<ContentKey, PartitionedContent<T>> inputs(
+      Iterable<PartitionedContent<T>> contents) {
+    Map<ContentKey, PartitionedContent<T>> inputs = new LinkedHashMap<>();
+    for (PartitionedContent<T> content : contents) {
+      Objects.requireNonNull(content, "a content in the input is null");
+      inputs.remove(content.key());
+      inputs.put(content.key(), content);
+    }
+    return inputs;
+  }
+
+  /**
+   * The version to try once more at: an item hidden from reads because it expired is still stored,
+   * so a create refused by it is written over it at its version.
+   */
+  static @Nullable Long retryVersion(
+      RuntimeException refused, @Nullable PartitionedContent<?> now, int attempt) {
+    if (attempt == 1
+        && now == null
+        && refused instanceof VersionConflictException conflict
+        && conflict.storedVersion().isPresent()) {
+      return conflict.storedVersion().getAsLong();
+    }
+    return null;
+  }
+
+  /** The written contents, or the exception naming the conflicts too. */
+  static <T> List<PartitionedContent<T>> done(
+      List<PartitionedContent<T>> written, List<ContentKey> conflicts, List<ContentKey> unknown) {
+    if (conflicts.isEmpty() && unknown.isEmpty()) {
+      return written;
+    }
+    throw new ConcurrentWriteException(
+        written,
+        conflicts,
+        unknown,
+        conflicts.size()
+            + " item(s) were written with a different content by another writer meanwhile and"
+            + " were left as they are"
+            + (conflicts.isEmpty() ? "" : " (first: " + conflicts.get(0) + ")")
+            + "; "
+            + unknown.size()
+            + " item(s) have an unknown outcome after a lost response"
+            + (unknown.isEmpty() ? "" : " (first: " + unknown.get(0) + ")")
+            + "; "
+            + written.size()
+            + " item(s) were written by this call. Read the listed items and decide.");
+  }
+
+  /** Whether an input differs from a stored content (item or expiry; not the version). */
+  static <T> boolean differs(
+      PartitionedContent<T> input, PartitionedContent<T> existing, StoredForm<T> storedForm) {
+    return !sameSecond(input, existing) || !storedForm.same(input.item(), existing.item());
   }
 
   private static boolean sameSecond(PartitionedContent<?> a, PartitionedContent<?> b) {

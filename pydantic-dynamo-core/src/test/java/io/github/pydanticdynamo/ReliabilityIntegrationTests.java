@@ -266,14 +266,29 @@ class ReliabilityIntegrationTests {
                 () -> viaSync ? sync.putIfAbsent(content) : async.putIfAbsent(content).join()));
       }
       List<String> winners = new java.util.ArrayList<>();
+      List<String> unknown = new java.util.ArrayList<>();
       for (int t = 0; t < 16; t++) {
-        if (attempts.get(t).get(1, TimeUnit.MINUTES)) {
-          winners.add("writer " + t);
+        try {
+          if (attempts.get(t).get(1, TimeUnit.MINUTES)) {
+            winners.add("writer " + t);
+          }
+        } catch (java.util.concurrent.ExecutionException e) {
+          // a connection the engine closed under load: the library says so instead of guessing
+          Throwable cause = e.getCause();
+          while (cause instanceof java.util.concurrent.CompletionException) {
+            cause = cause.getCause();
+          }
+          assertThat(cause).isInstanceOf(WriteOutcomeUnknownException.class);
+          unknown.add("writer " + t);
         }
       }
       pool.shutdown();
-      assertThat(winners).hasSize(1);
-      assertThat(sync.getItem(List.of(), id).orElseThrow().name()).isEqualTo(winners.get(0));
+      String stored = sync.getItem(List.of(), id).orElseThrow().name();
+      if (unknown.contains(stored)) {
+        assertThat(winners).isEmpty(); // the creator is the one told "unknown"
+      } else {
+        assertThat(winners).containsExactly(stored);
+      }
     }
   }
 }

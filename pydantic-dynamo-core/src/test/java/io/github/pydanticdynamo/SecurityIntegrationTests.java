@@ -33,7 +33,8 @@ class SecurityIntegrationTests {
   static final Map<String, Set<String>> IAM_ACTIONS =
       Map.ofEntries(
           Map.entry("put", Set.of("PutItem")),
-          Map.entry("putIfAbsent", Set.of("PutItem")),
+          Map.entry("putIfAbsent", Set.of("PutItem", "GetItem")),
+          Map.entry("putIfVersion", Set.of("PutItem", "GetItem")),
           Map.entry("putBatch", Set.of("BatchWriteItem")),
           Map.entry("get", Set.of("GetItem")),
           Map.entry("getBatch", Set.of("BatchGetItem")),
@@ -41,7 +42,7 @@ class SecurityIntegrationTests {
           Map.entry("listBetween", Set.of("Query")),
           Map.entry("update", Set.of("UpdateItem", "GetItem")),
           Map.entry("delete", Set.of("Query", "BatchWriteItem")),
-          Map.entry("writeOnce", Set.of("BatchGetItem", "BatchWriteItem")),
+          Map.entry("writeOnce", Set.of("BatchGetItem", "PutItem", "GetItem")),
           Map.entry("deleteItem", Set.of("DeleteItem", "GetItem")),
           Map.entry("deleteBatch", Set.of("BatchWriteItem")),
           Map.entry("conditionalPut", Set.of("PutItem", "GetItem", "Query")),
@@ -132,9 +133,19 @@ class SecurityIntegrationTests {
                       new WriteOnceRepository<>(r)
                           .write(List.of(TOM.withItem(new FilmActor("tom", "Changed", null)))),
               "delete", r -> r.delete(List.of("p"), List.of())));
+      calls.put(
+          "putIfVersion",
+          r -> {
+            r.putIfVersion(
+                TOM, r.get(List.of("p"), List.of("tom")).content().orElseThrow().currentVersion());
+            assertThatThrownBy(() -> r.putIfVersion(TOM, 0))
+                .isInstanceOf(VersionConflictException.class);
+          });
       for (String method :
           List.of(
               "put",
+              "putIfAbsent",
+              "putIfVersion",
               "putBatch",
               "get",
               "getBatch",
@@ -169,6 +180,11 @@ class SecurityIntegrationTests {
           List.of(
               new Call("put", () -> repo.put(TOM).join()),
               new Call("putIfAbsent", () -> repo.putIfAbsent(TOM).join()),
+              new Call(
+                  "putIfVersion",
+                  () ->
+                      assertThatThrownBy(() -> repo.putIfVersion(TOM, 0).join())
+                          .hasCauseInstanceOf(VersionConflictException.class)),
               new Call("putBatch", () -> repo.putBatch(List.of(TOM)).join()),
               new Call("get", () -> repo.get(List.of("p"), List.of("tom")).join()),
               new Call(

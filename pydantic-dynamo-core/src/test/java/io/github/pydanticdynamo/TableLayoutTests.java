@@ -49,9 +49,10 @@ class TableLayoutTests {
   @Test
   void reservedAttributesAreTheKeysAndTheInternalAttributes() {
     assertThat(TableLayout.of("PK", "SK").reservedAttributes())
-        .containsExactlyInAnyOrder("PK", "SK", "_object_version", "_timestamp", "_ttl");
+        .containsExactlyInAnyOrder(
+            "PK", "SK", "_object_version", "_timestamp", "_ttl", "_write_id");
     assertThat(TableLayout.internalAttributes())
-        .containsExactlyInAnyOrder("_object_version", "_timestamp", "_ttl");
+        .containsExactlyInAnyOrder("_object_version", "_timestamp", "_ttl", "_write_id");
   }
 
   @Test

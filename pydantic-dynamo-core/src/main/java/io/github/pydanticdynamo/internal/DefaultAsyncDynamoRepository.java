@@ -21,6 +21,7 @@ import io.github.pydanticdynamo.internal.batch.BatchRetry;
 import io.github.pydanticdynamo.internal.batch.ChunkFailure;
 import io.github.pydanticdynamo.internal.mapping.ItemMapper;
 import io.github.pydanticdynamo.internal.operations.BatchReads;
+import io.github.pydanticdynamo.internal.operations.ExactWrites;
 import io.github.pydanticdynamo.internal.operations.RepositoryOperations;
 import io.github.pydanticdynamo.internal.operations.UpdateItemOperation;
 import io.github.pydanticdynamo.internal.operations.UpdateItemOperation.StateAdjustments;
@@ -49,7 +50,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -134,10 +137,12 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
   public CompletableFuture<Void> put(PartitionedContent<T> content, FilterCommand condition) {
     PutItemRequest request =
         ops.conditions()
-            .put(ops.put().request(content), Objects.requireNonNull(condition, "condition"));
+            .put(
+                ops.put().request(content, ExactWrites.newWriteId(ExactWrites.Kind.REPLACE)),
+                Objects.requireNonNull(condition, "condition"));
     Map<String, AttributeValue> key = ops.codec().keyAttributes(request.item());
-    return ops.conditions()
-        .send(client, request)
+    return exactly(ops.put().conditional(content.key(), request))
+        .<Void>thenApply(written -> null)
         .exceptionallyCompose(
             error -> {
               Throwable cause = BatchRetry.unwrap(error);
@@ -156,7 +161,56 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
 
   @Override
   public CompletableFuture<Boolean> putIfAbsent(PartitionedContent<T> content) {
-    return ops.put().putIfAbsent(client, content);
+    return exactly(ops.put().create(content))
+        .exceptionallyCompose(
+            error -> {
+              Throwable cause = BatchRetry.unwrap(error);
+              return cause instanceof ConditionalCheckFailedException
+                  ? CompletableFuture.completedFuture(false)
+                  : CompletableFuture.failedFuture(cause);
+            });
+  }
+
+  @Override
+  public CompletableFuture<PartitionedContent<T>> putIfVersion(
+      PartitionedContent<T> content, long expectedVersion) {
+    ExactWrites.Write<PutItemRequest, PutItemResponse, PartitionedContent<T>> write =
+        ops.put().ifVersion(content, expectedVersion);
+    return exactly(write)
+        .exceptionallyCompose(
+            error -> {
+              Throwable cause = BatchRetry.unwrap(error);
+              if (!(cause instanceof ConditionalCheckFailedException failed)) {
+                return CompletableFuture.failedFuture(cause);
+              }
+              return ops.get()
+                  .stored(client, write.rawKey())
+                  .thenCompose(
+                      stored ->
+                          CompletableFuture.failedFuture(
+                              ops.put()
+                                  .versionFailure(content.key(), expectedVersion, stored, failed)));
+            });
+  }
+
+  /** Runs a write with an exact outcome over this repository's client. */
+  @SuppressWarnings("unchecked")
+  private <Q extends DynamoDbRequest, R, A> CompletableFuture<A> exactly(
+      ExactWrites.Write<Q, R, A> write) {
+    return ExactWrites.runAsync(
+        write,
+        request -> (CompletableFuture<R>) send(request),
+        key -> ops.get().stored(client, key));
+  }
+
+  private CompletableFuture<?> send(DynamoDbRequest request) {
+    if (request instanceof PutItemRequest put) {
+      return client.putItem(put);
+    }
+    if (request instanceof UpdateItemRequest update) {
+      return client.updateItem(update);
+    }
+    return client.deleteItem((DeleteItemRequest) request);
   }
 
   @Override
@@ -227,8 +281,7 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
       UpdateCommand command,
       UpdateItemRequest request,
       @Nullable FilterCommand condition) {
-    return ops.update()
-        .update(client, request)
+    return exactly(ops.update().write(key, command, request))
         .exceptionallyCompose(
             error -> {
               Throwable cause = BatchRetry.unwrap(error);
@@ -480,9 +533,7 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
   public CompletableFuture<Optional<PartitionedContent<T>>> deleteItem(
       @Nullable List<String> partitionIds, @Nullable List<String> contentIds) {
     ContentKey key = ContentKey.of(partitionIds, contentIds);
-    return ops.deleteItem()
-        .delete(client, ops.deleteItem().request(key))
-        .thenApply(Optional::ofNullable);
+    return exactly(ops.deleteItem().write(key, ops.deleteItem().request(key)));
   }
 
   @Override
@@ -490,9 +541,8 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
       @Nullable List<String> partitionIds, @Nullable List<String> contentIds, long currentVersion) {
     ContentKey key = ContentKey.of(partitionIds, contentIds);
     DeleteItemRequest request = ops.deleteItem().request(key, currentVersion);
-    return ops.deleteItem()
-        .delete(client, request)
-        .thenApply(Objects::requireNonNull)
+    return exactly(ops.deleteItem().write(key, request))
+        .thenApply(Optional::orElseThrow)
         .exceptionallyCompose(
             error -> {
               Throwable cause = BatchRetry.unwrap(error);

@@ -21,6 +21,7 @@ import io.github.pydanticdynamo.internal.batch.BatchRetry;
 import io.github.pydanticdynamo.internal.batch.ChunkFailure;
 import io.github.pydanticdynamo.internal.mapping.ItemMapper;
 import io.github.pydanticdynamo.internal.operations.BatchReads;
+import io.github.pydanticdynamo.internal.operations.ExactWrites;
 import io.github.pydanticdynamo.internal.operations.RepositoryOperations;
 import io.github.pydanticdynamo.internal.operations.UpdateItemOperation;
 import io.github.pydanticdynamo.internal.operations.UpdateItemOperation.StateAdjustments;
@@ -56,7 +57,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -156,9 +159,11 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
   public void put(PartitionedContent<T> content, FilterCommand condition) {
     PutItemRequest request =
         ops.conditions()
-            .put(ops.put().request(content), Objects.requireNonNull(condition, "condition"));
+            .put(
+                ops.put().request(content, ExactWrites.newWriteId(ExactWrites.Kind.REPLACE)),
+                Objects.requireNonNull(condition, "condition"));
     try {
-      ops.conditions().send(client, request);
+      exactly(ops.put().conditional(content.key(), request));
     } catch (ConditionalCheckFailedException e) {
       Map<String, AttributeValue> key = ops.codec().keyAttributes(request.item());
       throw ops.conditions()
@@ -168,7 +173,41 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
 
   @Override
   public boolean putIfAbsent(PartitionedContent<T> content) {
-    return ops.put().putIfAbsent(client, content);
+    try {
+      return exactly(ops.put().create(content));
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public PartitionedContent<T> putIfVersion(PartitionedContent<T> content, long expectedVersion) {
+    ExactWrites.Write<PutItemRequest, PutItemResponse, PartitionedContent<T>> write =
+        ops.put().ifVersion(content, expectedVersion);
+    try {
+      return exactly(write);
+    } catch (ConditionalCheckFailedException e) {
+      throw ops.put()
+          .versionFailure(
+              content.key(), expectedVersion, ops.get().stored(client, write.rawKey()), e);
+    }
+  }
+
+  /** Runs a write with an exact outcome over this repository's client. */
+  @SuppressWarnings("unchecked")
+  private <Q extends DynamoDbRequest, R, A> A exactly(ExactWrites.Write<Q, R, A> write) {
+    return ExactWrites.run(
+        write, request -> (R) send(request), key -> ops.get().stored(client, key));
+  }
+
+  private Object send(DynamoDbRequest request) {
+    if (request instanceof PutItemRequest put) {
+      return client.putItem(put);
+    }
+    if (request instanceof UpdateItemRequest update) {
+      return client.updateItem(update);
+    }
+    return client.deleteItem((DeleteItemRequest) request);
   }
 
   @Override
@@ -230,7 +269,7 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
       UpdateItemRequest request,
       @Nullable FilterCommand condition) {
     try {
-      return ops.update().update(client, request);
+      return exactly(ops.update().write(key, command, request));
     } catch (ConditionalCheckFailedException e) {
       Map<String, AttributeValue> stored =
           e.hasItem() ? e.item() : ops.get().stored(client, request.key());
@@ -538,7 +577,7 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
   public Optional<PartitionedContent<T>> deleteItem(
       @Nullable List<String> partitionIds, @Nullable List<String> contentIds) {
     ContentKey key = ContentKey.of(partitionIds, contentIds);
-    return Optional.ofNullable(ops.deleteItem().delete(client, ops.deleteItem().request(key)));
+    return exactly(ops.deleteItem().write(key, ops.deleteItem().request(key)));
   }
 
   @Override
@@ -547,7 +586,7 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
     ContentKey key = ContentKey.of(partitionIds, contentIds);
     DeleteItemRequest request = ops.deleteItem().request(key, currentVersion);
     try {
-      return Objects.requireNonNull(ops.deleteItem().delete(client, request));
+      return exactly(ops.deleteItem().write(key, request)).orElseThrow();
     } catch (ConditionalCheckFailedException e) {
       Map<String, AttributeValue> stored =
           e.hasItem() ? e.item() : ops.get().stored(client, request.key());

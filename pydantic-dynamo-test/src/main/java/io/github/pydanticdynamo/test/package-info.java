@@ -9,6 +9,12 @@
  * {@link io.github.pydanticdynamo.test.autoconfigure.AutoConfigureLocalDynamoDb} and {@link
  * io.github.pydanticdynamo.test.autoconfigure.DataDynamoTest}.
  *
+ * <p>Faults DynamoDB produces and the local engine never does are injected into real traffic:
+ * {@link io.github.pydanticdynamo.test.UnprocessedWorkInterceptor} (unprocessed batch work), {@link
+ * io.github.pydanticdynamo.test.ThrottlingInterceptor} (throttling) and {@link
+ * io.github.pydanticdynamo.test.LostResponseProxy} (a call applied whose response is lost, or a
+ * call dropped before it reaches the engine).
+ *
  * <pre>{@code
  * @DynamoDbTest
  * class ActorIntegrationTests {

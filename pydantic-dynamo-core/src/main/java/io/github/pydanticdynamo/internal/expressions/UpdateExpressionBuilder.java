@@ -43,6 +43,21 @@ public final class UpdateExpressionBuilder {
       Instant now,
       Set<String> createMaps,
       Set<String> nullTargets) {
+    return render(command, mapper, partitionKeyName, now, createMaps, nullTargets, null);
+  }
+
+  /**
+   * The same, also setting {@code _write_id} to {@code writeId} when it is not null (the write id
+   * of an update with an exact outcome, see {@code internal.operations.ExactWrites}).
+   */
+  public static UpdatePlan render(
+      UpdateCommand command,
+      ItemMapper<?> mapper,
+      String partitionKeyName,
+      Instant now,
+      Set<String> createMaps,
+      Set<String> nullTargets,
+      @Nullable String writeId) {
     if (command.actions().isEmpty() && command.expiryChange() == UpdateCommand.ExpiryChange.KEEP) {
       throw new InvalidCommandException(
           "the update command changes nothing; add set, merge, increment, append, remove or expiry");
@@ -131,6 +146,9 @@ public final class UpdateExpressionBuilder {
       case KEEP -> {}
     }
     sets.add(ctx.name(TIMESTAMP) + " = " + ctx.value(ItemCodec.timestamp(now)));
+    if (writeId != null) {
+      sets.add(ctx.name(ItemCodec.WRITE_ID) + " = " + ctx.value(AttributeValue.fromS(writeId)));
+    }
     String version = ctx.name(VERSION);
     // An existing item without a version reads as version 1, so it moves to 2; a created one is 1.
     String base = ctx.value(command.requireExists() ? ONE : ZERO);

@@ -39,6 +39,9 @@ public final class ItemCodec<T> {
   /** The reserved attribute holding the expiry in epoch seconds (the table's TTL attribute). */
   public static final String TTL = "_ttl";
 
+  /** The reserved attribute holding the id of the last conditional or non-idempotent write. */
+  public static final String WRITE_ID = "_write_id";
+
   private final RepositorySettings settings;
   private final ItemMapper<T> mapper;
   private final KeyCodec keys;
@@ -73,7 +76,7 @@ public final class ItemCodec<T> {
     this.pkName = settings.partitionKey();
     this.skName = settings.sortKey();
     Set<String> reserved = new HashSet<>(IndexKeys.attributeNames(settings));
-    reserved.addAll(Set.of(TIMESTAMP, VERSION, TTL, pkName, skName));
+    reserved.addAll(Set.of(TIMESTAMP, VERSION, TTL, WRITE_ID, pkName, skName));
     this.mapper =
         ItemMapper.create(type, objectMapper, Set.copyOf(reserved), settings.storageFormat());
     this.indexKeys = new IndexKeys(settings, mapper.schema());
@@ -127,7 +130,7 @@ public final class ItemCodec<T> {
 
   private Set<String> reservedNames() {
     Set<String> reserved = new HashSet<>(IndexKeys.attributeNames(settings));
-    reserved.addAll(Set.of(TIMESTAMP, VERSION, TTL, pkName, skName));
+    reserved.addAll(Set.of(TIMESTAMP, VERSION, TTL, WRITE_ID, pkName, skName));
     return Set.copyOf(reserved);
   }
 

@@ -7,8 +7,10 @@ import io.github.pydanticdynamo.PartitionedContent;
 import io.github.pydanticdynamo.RequestObjectStateException;
 import io.github.pydanticdynamo.VersionConflictException;
 import io.github.pydanticdynamo.internal.item.ItemCodec;
+import io.github.pydanticdynamo.internal.operations.ExactWrites.Write;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -75,6 +77,28 @@ public final class DeleteItemOperation<T> {
             codec.mapper().fromAttributes(old),
             ItemCodec.version(old),
             null);
+  }
+
+  /**
+   * The delete as a write with an exact outcome: after a lost response it is sent again only over a
+   * stored item (whose old content the resend returns); a missing item is an unknown outcome, as
+   * "deleted by this call" cannot be told from "already gone".
+   */
+  public Write<DeleteItemRequest, DeleteItemResponse, Optional<PartitionedContent<T>>> write(
+      ContentKey key, DeleteItemRequest request) {
+    return new Write<>(
+        "deleteItem",
+        key,
+        request.key(),
+        codec.partitionKeyName(),
+        null,
+        true,
+        false,
+        request,
+        ExactWrites::guard,
+        response -> Optional.ofNullable(result(response)),
+        stored ->
+            Optional.ofNullable(result(DeleteItemResponse.builder().attributes(stored).build())));
   }
 
   public @Nullable PartitionedContent<T> delete(DynamoDbClient client, DeleteItemRequest request) {

@@ -10,12 +10,16 @@ import io.github.pydanticdynamo.internal.expressions.UpdateExpressionBuilder;
 import io.github.pydanticdynamo.internal.expressions.UpdatePlan;
 import io.github.pydanticdynamo.internal.item.ItemCodec;
 import io.github.pydanticdynamo.internal.mapping.AttributePath;
+import io.github.pydanticdynamo.internal.operations.ExactWrites.Kind;
+import io.github.pydanticdynamo.internal.operations.ExactWrites.Write;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -53,6 +57,7 @@ public final class UpdateItemOperation<T> {
     // An update that may create the item is a write: its ids must read back unchanged.
     Map<String, AttributeValue> raw =
         command.requireExists() ? codec.key(key) : codec.writeKey(key);
+    String writeId = ExactWrites.newWriteId(Kind.UPDATE);
     UpdatePlan plan =
         UpdateExpressionBuilder.render(
             command,
@@ -60,7 +65,8 @@ public final class UpdateItemOperation<T> {
             codec.partitionKeyName(),
             codec.now(),
             adjustments.createMaps(),
-            adjustments.nullTargets());
+            adjustments.nullTargets(),
+            writeId);
     UpdateItemRequest request =
         UpdateItemRequest.builder()
             .tableName(table)
@@ -73,6 +79,46 @@ public final class UpdateItemOperation<T> {
             .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
             .build();
     return IndexKeyUpdate.apply(request, command, codec);
+  }
+
+  /** The write id an update sets: the value of its {@code #nK = :vM} for {@code _write_id}. */
+  private static String writeIdOf(UpdateItemRequest request) {
+    for (Map.Entry<String, String> entry : request.expressionAttributeNames().entrySet()) {
+      if (entry.getValue().equals(ItemCodec.WRITE_ID)) {
+        Matcher set =
+            Pattern.compile(Pattern.quote(entry.getKey()) + " = (:\\w+)")
+                .matcher(request.updateExpression());
+        if (set.find()) {
+          return request.expressionAttributeValues().get(set.group(1)).s();
+        }
+      }
+    }
+    throw new IllegalStateException("an update rendered without its write id");
+  }
+
+  /**
+   * The update as a write with an exact outcome. It is sent again after a lost response only when
+   * that cannot apply it twice: it is version-checked, or it only sets, merges and removes.
+   */
+  public Write<UpdateItemRequest, UpdateItemResponse, PartitionedContent<T>> write(
+      ContentKey key, UpdateCommand command, UpdateItemRequest request) {
+    boolean blind =
+        command.actions().stream()
+            .anyMatch(
+                a -> a instanceof UpdateCommand.Increment || a instanceof UpdateCommand.Append);
+    boolean resendable = command.currentVersion().isPresent() || !blind;
+    return new Write<>(
+        "update",
+        key,
+        request.key(),
+        codec.partitionKeyName(),
+        writeIdOf(request),
+        resendable,
+        !command.requireExists(),
+        request,
+        ExactWrites::guard,
+        this::result,
+        stored -> result(UpdateItemResponse.builder().attributes(stored).build()));
   }
 
   public PartitionedContent<T> update(DynamoDbClient client, UpdateItemRequest request) {

@@ -65,6 +65,13 @@ public final class ObservedAsyncDynamoRepository<T> implements AsyncDynamoReposi
   }
 
   @Override
+  public CompletableFuture<PartitionedContent<T>> putIfVersion(
+      PartitionedContent<T> content, long expectedVersion) {
+    return observation.observeAsync(
+        "putIfVersion", () -> delegate.putIfVersion(content, expectedVersion));
+  }
+
+  @Override
   public CompletableFuture<Void> putBatch(Iterable<PartitionedContent<T>> contents) {
     return observation.observeAsync("putBatch", () -> delegate.putBatch(contents));
   }

@@ -70,6 +70,12 @@ public final class ObservedDynamoRepository<T> implements DynamoRepository<T> {
   }
 
   @Override
+  public PartitionedContent<T> putIfVersion(PartitionedContent<T> content, long expectedVersion) {
+    return observation.observe(
+        "putIfVersion", () -> delegate.putIfVersion(content, expectedVersion));
+  }
+
+  @Override
   public void putBatch(Iterable<PartitionedContent<T>> contents) {
     observation.observeRun("putBatch", () -> delegate.putBatch(contents));
   }

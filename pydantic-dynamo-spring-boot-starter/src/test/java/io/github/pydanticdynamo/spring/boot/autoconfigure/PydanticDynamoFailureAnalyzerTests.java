@@ -349,7 +349,7 @@ class PydanticDynamoFailureAnalyzerTests {
                 .isEqualTo(
                     "Rename the property _ttl of ReservedItem, store it under another name with"
                         + " @JsonProperty(\"...\"), or leave it out with @JsonIgnore: the repository"
-                        + " keeps _object_version, _timestamp, _ttl for itself."));
+                        + " keeps _object_version, _timestamp, _ttl, _write_id for itself."));
   }
 
   @Test
