@@ -44,9 +44,10 @@ public final class BatchWriteItemOperation<T> {
 
   /**
    * The chunks of a put batch, read from {@code contents} one at a time. A {@link Collection} is
-   * checked whole first (every item validated and mapped, nothing kept past the first {@link
-   * #KEPT_MAPPED}), so a bad item anywhere fails before any write; any other source is read once,
-   * each item checked as its chunk is read. One write time for the whole batch.
+   * checked whole first (every item validated, mapped and sized, nothing kept past the first {@link
+   * #KEPT_MAPPED}), so a bad item anywhere fails before any write; its items are then mapped again
+   * (not checked again) chunk by chunk. Any other source is read once, each item checked as its
+   * chunk is read. One write time for the whole batch.
    *
    * @throws io.github.pydanticdynamo.PydanticDynamoException for a bad item of a collection
    */
@@ -76,7 +77,7 @@ public final class BatchWriteItemOperation<T> {
                 return entry;
               }
             }
-            return put(content, at, now);
+            return putChecked(content, at, now);
           },
           unsent,
           BatchEntry.WRITE_CHUNK,
@@ -95,8 +96,16 @@ public final class BatchWriteItemOperation<T> {
   }
 
   /** One checked and mapped put. */
-  private BatchEntry put(@Nullable PartitionedContent<T> content, int position, Instant now) {
-    Map<String, AttributeValue> item = codec.item(checked(content, position), now);
+  private BatchEntry put(@Nullable PartitionedContent<T> given, int position, Instant now) {
+    PartitionedContent<T> content = checked(given, position);
+    Map<String, AttributeValue> item = codec.item(content, now);
+    return new BatchEntry(codec.identity(item), content.key(), item, item, content, now);
+  }
+
+  /** A put the first pass checked already: mapped again, not checked again. */
+  private BatchEntry putChecked(@Nullable PartitionedContent<T> given, int position, Instant now) {
+    PartitionedContent<T> content = checked(given, position);
+    Map<String, AttributeValue> item = codec.checkedItem(content, now);
     return new BatchEntry(codec.identity(item), content.key(), item, item, content, now);
   }
 
