@@ -13,16 +13,20 @@ import io.github.pydanticdynamo.test.LocalDynamoDb;
 import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -283,8 +287,14 @@ public final class MemoryBenchmark {
       System.exit(0);
     }
 
-    /** Keeps the largest heap in use after any collection. */
+    /** Keeps the largest heap in use (heap pools only) after any collection. */
     private static void watchCollections() {
+      Set<String> heapPools = new HashSet<>();
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP) {
+          heapPools.add(pool.getName());
+        }
+      }
       for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
         ((NotificationEmitter) gc)
             .addNotificationListener(
@@ -298,8 +308,11 @@ public final class MemoryBenchmark {
                       GarbageCollectionNotificationInfo.from(
                           (CompositeData) notification.getUserData());
                   long used = 0;
-                  for (MemoryUsage usage : info.getGcInfo().getMemoryUsageAfterGc().values()) {
-                    used += usage.getUsed();
+                  for (Map.Entry<String, MemoryUsage> pool :
+                      info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                    if (heapPools.contains(pool.getKey())) {
+                      used += pool.getValue().getUsed();
+                    }
                   }
                   long after = used;
                   PEAK_LIVE.accumulateAndGet(after, Math::max);
