@@ -64,6 +64,9 @@ final class IndexKeyUpdate {
           sets,
           removes);
     }
+    if (sets.isEmpty() && removes.isEmpty()) {
+      return request; // no index source touched: the request stays as rendered
+    }
     String expression = request.updateExpression();
     if (!sets.isEmpty()) {
       // the rendered update always starts with its SET clause (_timestamp, _object_version)
