@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -90,12 +91,35 @@ public interface AsyncDynamoRepository<T> extends AutoCloseable {
       PartitionedContent<T> content, long expectedVersion);
 
   /**
-   * Writes many items; see {@link DynamoRepository#putBatch}.
+   * Writes many items in constant memory; see {@link DynamoRepository#putBatch(Iterable)}. A {@link
+   * java.util.Collection} is checked whole before anything is written, and a bad item throws at
+   * once; any other source is read once, a chunk at a time, on the thread that starts the chunk
+   * (yours for the first chunks, then the client's completion threads), and a bad item in it fails
+   * the returned future.
+   *
+   * <pre>{@code
+   * actors.putBatch(contents).join();
+   * }</pre>
    *
    * @param contents the contents
    * @return completes when all are written, or fails with {@link UnprocessedItemsException}
    */
   CompletableFuture<Void> putBatch(Iterable<PartitionedContent<T>> contents);
+
+  /**
+   * Writes the items of a stream, read once and in constant memory; see {@link
+   * DynamoRepository#putBatch(Iterable)} for single-pass sources. The stream is not closed.
+   *
+   * <pre>{@code
+   * actors.putBatch(IntStream.range(0, 1_000_000).mapToObj(Actors::generated)).join();
+   * }</pre>
+   *
+   * @param contents the contents to write, consumed once
+   * @return completes when all are written, or fails with {@link UnprocessedItemsException}
+   */
+  default CompletableFuture<Void> putBatch(Stream<PartitionedContent<T>> contents) {
+    return putBatch(contents::iterator);
+  }
 
   /**
    * Updates one item; see {@link DynamoRepository#update}.
@@ -155,7 +179,8 @@ public interface AsyncDynamoRepository<T> extends AutoCloseable {
   }
 
   /**
-   * Reads many items; see {@link DynamoRepository#getBatch}.
+   * Reads many items, in memory bounded by the chunks in flight beyond your keys; see {@link
+   * DynamoRepository#getBatch}.
    *
    * @param keys the keys
    * @return one page per chunk of up to 100 keys

@@ -109,14 +109,58 @@ public interface DynamoRepository<T> extends AutoCloseable {
   PartitionedContent<T> putIfVersion(PartitionedContent<T> content, long expectedVersion);
 
   /**
-   * Writes many items in chunks of 25 (several in flight), retrying what DynamoDB leaves
-   * unprocessed. Duplicate keys in the input: the last one wins. Validation of every item happens
-   * before anything is written.
+   * Writes many items in chunks of 25 (up to {@link BatchSettings#concurrency()} in flight),
+   * retrying what DynamoDB leaves unprocessed. Duplicate keys in the input: the last one wins (a
+   * chunk holding a key waits for an earlier chunk in flight with that key). All items get one
+   * write time.
+   *
+   * <p>The batch streams: the source is read one chunk at a time and each chunk's items are
+   * released once DynamoDB has answered, so memory is bounded by the chunks in flight (times 25
+   * items), not by the batch; a batch of millions of items read lazily from a file or another table
+   * needs no more heap than one of a thousand. What bad input gets depends on the source:
+   *
+   * <ul>
+   *   <li>a {@link Collection} (it can be read twice) is all or nothing for bad input: every item
+   *       is validated, mapped and size-checked in a first pass that keeps nothing, then the items
+   *       are mapped again chunk by chunk and written; one bad item anywhere throws its exception
+   *       ({@link InvalidItemException}, {@link ItemTooLargeException}, …) before anything is
+   *       written;
+   *   <li>any other {@link Iterable} (and a {@link Stream}, see {@link #putBatch(Stream)}) is read
+   *       once: each item is checked when its chunk is read, never ahead. A bad item in the first
+   *       chunk throws its own exception with nothing written; a bad item later (or the source's
+   *       own failure) stops reading: the chunks already sent finish, and an {@link
+   *       UnprocessedItemsException} whose cause is the item's exception says how many items were
+   *       written and lists those read but not written.
+   * </ul>
+   *
+   * <pre>{@code
+   * // a migration: lines of a file, read as they are written
+   * try (Stream<String> lines = Files.lines(export)) {
+   *   actors.putBatch(lines.map(Actors::parse));
+   * }
+   * }</pre>
    *
    * @param contents the contents to write
    * @throws UnprocessedItemsException with exactly the contents not written, after the retries
+   * @throws InvalidItemException when an item of a collection is invalid (nothing is written)
    */
   void putBatch(Iterable<PartitionedContent<T>> contents);
+
+  /**
+   * Writes the items of a stream, read once and in constant memory; see {@link #putBatch(Iterable)}
+   * for single-pass sources. The stream is not closed.
+   *
+   * <pre>{@code
+   * actors.putBatch(IntStream.range(0, 1_000_000).mapToObj(Actors::generated));
+   * }</pre>
+   *
+   * @param contents the contents to write, consumed once
+   * @throws UnprocessedItemsException with the contents read but not written, after the retries or
+   *     after a bad item past the first chunk
+   */
+  default void putBatch(Stream<PartitionedContent<T>> contents) {
+    putBatch(contents::iterator);
+  }
 
   /**
    * Updates one item and returns its new state. Always sets {@code _timestamp} and adds one to
@@ -190,9 +234,14 @@ public interface DynamoRepository<T> extends AutoCloseable {
 
   /**
    * Reads many items: one {@link BatchResponse} per chunk of up to 100 requested keys, its items in
-   * request order. Keys asked twice are read once; missing keys are left out. Nothing is read
-   * before the first page is asked for; then up to {@link BatchSettings#concurrency()} chunks are
-   * read ahead.
+   * request order. Keys asked twice are read once; missing keys are left out. Every key is checked
+   * before the first read; nothing is read before the first page is asked for; then up to {@link
+   * BatchSettings#concurrency()} chunks are read ahead.
+   *
+   * <p>Memory beyond your key collection is bounded by the chunks in flight: each chunk's request
+   * is built when it is sent and dropped once its page is handed out. To read each key once, a
+   * batch remembers the keys it has read (a reference to each of your keys, about 40 bytes), unless
+   * {@code keys} is a {@link java.util.Set}.
    *
    * @param keys the keys to read
    * @return the pages

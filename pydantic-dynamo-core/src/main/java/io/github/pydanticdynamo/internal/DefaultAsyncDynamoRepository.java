@@ -14,11 +14,12 @@ import io.github.pydanticdynamo.RepositorySettings;
 import io.github.pydanticdynamo.RequestObjectStateException;
 import io.github.pydanticdynamo.ScanOptions;
 import io.github.pydanticdynamo.SecondaryIndex;
-import io.github.pydanticdynamo.UnprocessedItemsException;
 import io.github.pydanticdynamo.UpdateCommand;
+import io.github.pydanticdynamo.internal.batch.AsyncBatchWriter;
 import io.github.pydanticdynamo.internal.batch.BatchEntry;
 import io.github.pydanticdynamo.internal.batch.BatchRetry;
 import io.github.pydanticdynamo.internal.batch.ChunkFailure;
+import io.github.pydanticdynamo.internal.batch.ChunkReader;
 import io.github.pydanticdynamo.internal.mapping.ItemMapper;
 import io.github.pydanticdynamo.internal.operations.BatchReads;
 import io.github.pydanticdynamo.internal.operations.ExactWrites;
@@ -31,19 +32,14 @@ import io.github.pydanticdynamo.internal.paging.QueryPager;
 import io.github.pydanticdynamo.internal.paging.QueryPlan;
 import io.github.pydanticdynamo.internal.paging.ScanPager;
 import io.github.pydanticdynamo.internal.paging.ScanPlan;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -215,8 +211,7 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
 
   @Override
   public CompletableFuture<Void> putBatch(Iterable<PartitionedContent<T>> contents) {
-    return writeAll(
-            new BatchEntry.WriteChunks(ops.batchWrite().puts(contents)), ChunkFailure.Operation.PUT)
+    return writeAll(ops.batchWrite().puts(contents), ChunkFailure.Operation.PUT)
         .thenApply(written -> null);
   }
 
@@ -315,49 +310,60 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
 
   @Override
   public Publisher<BatchResponse<T>> getBatch(Collection<ContentKey> keys) {
-    List<List<BatchEntry>> chunks = ops.batchGet().chunks(keys);
-    return new PagePublisher<>(() -> new ReadAhead(chunks));
+    ops.batchGet().check(keys);
+    return new PagePublisher<>(() -> new ReadAhead(keys));
   }
 
   /**
    * Keeps up to {@code concurrency} chunk reads in flight once the subscriber asks for pages, and
-   * hands the pages out in key order.
+   * hands the pages out in key order. Each chunk's keys are read from the caller's collection when
+   * the chunk is started and dropped once its page is handed out.
    */
   private final class ReadAhead implements PagePublisher.Source<BatchResponse<T>> {
-    private final List<List<BatchEntry>> chunks;
-    private final ArrayDeque<CompletableFuture<BatchResponse<T>>> inFlight = new ArrayDeque<>();
-    private int started;
-    private int delivered;
+    private record Reading<T>(List<BatchEntry> chunk, CompletableFuture<BatchResponse<T>> page) {}
 
-    ReadAhead(List<List<BatchEntry>> chunks) {
-      this.chunks = chunks;
+    private final ChunkReader<ContentKey> chunks;
+    private final ArrayDeque<Reading<T>> inFlight = new ArrayDeque<>();
+    private boolean failed;
+
+    ReadAhead(Collection<ContentKey> keys) {
+      this.chunks = ops.batchGet().chunks(keys);
     }
 
     @Override
     public boolean done() {
-      return delivered >= chunks.size();
+      return failed || (inFlight.isEmpty() && !chunks.hasNext());
     }
 
     @Override
     public CompletableFuture<BatchResponse<T>> next() {
-      while (started < chunks.size() && inFlight.size() < batch.concurrency()) {
-        inFlight.add(readChunk(ops.batchGet().reads(chunks.get(started++)), 1, List.of()));
+      while (inFlight.size() < batch.concurrency() && chunks.hasNext()) {
+        List<BatchEntry> chunk = Objects.requireNonNull(chunks.next());
+        inFlight.add(new Reading<>(chunk, readChunk(ops.batchGet().reads(chunk), 1)));
       }
-      CompletableFuture<BatchResponse<T>> head = inFlight.poll();
-      List<List<BatchEntry>> later = chunks.subList(++delivered, chunks.size());
-      return head.exceptionallyCompose(
-          error -> {
-            Throwable cause = BatchRetry.unwrap(error);
-            return CompletableFuture.failedFuture(
-                cause instanceof UnprocessedItemsException failed
-                    ? ChunkFailure.withLaterKeys(failed, later)
-                    : cause);
-          });
+      Reading<T> head = Objects.requireNonNull(inFlight.poll());
+      return head.page()
+          .exceptionallyCompose(
+              error -> {
+                failed = true;
+                Throwable cause = BatchRetry.unwrap(error);
+                if (!(cause instanceof ChunkFailure.GaveUp gaveUp)) {
+                  return CompletableFuture.failedFuture(cause);
+                }
+                List<BatchEntry> unread = new ArrayList<>();
+                for (Reading<T> later : inFlight) {
+                  unread.addAll(later.chunk());
+                  later.page().cancel(true);
+                }
+                inFlight.clear();
+                unread.addAll(chunks.rest());
+                return CompletableFuture.failedFuture(
+                    ChunkFailure.readFailure(chunks.total(), gaveUp, unread));
+              });
     }
   }
 
-  private CompletableFuture<BatchResponse<T>> readChunk(
-      BatchReads<T> reads, int attempt, List<List<BatchEntry>> later) {
+  private CompletableFuture<BatchResponse<T>> readChunk(BatchReads<T> reads, int attempt) {
     return ops.batchGet()
         .read(client, reads)
         .handle(
@@ -372,10 +378,10 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
                 switch (decision.kind()) {
                   case DONE ->
                       CompletableFuture.completedFuture(BatchResponse.of(reads.contents(), null));
-                  case RETRY -> after(decision.delay(), () -> readChunk(reads, attempt + 1, later));
+                  case RETRY ->
+                      AsyncBatchWriter.after(decision.delay(), () -> readChunk(reads, attempt + 1));
                   case GIVE_UP ->
-                      CompletableFuture.failedFuture(
-                          ChunkFailure.readGaveUp(decision, reads.size(), later, attempt));
+                      CompletableFuture.failedFuture(new ChunkFailure.GaveUp(decision, attempt));
                 });
   }
 
@@ -525,8 +531,8 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
     QueryRequest keys = ops.query().keys(partitionIds, contentPrefix);
     return collectKeys(keys, null, new ArrayList<>())
         .thenCompose(
-            entries -> writeAll(new BatchEntry.WriteChunks(entries), ChunkFailure.Operation.DELETE))
-        .thenApply(Integer::longValue);
+            entries ->
+                writeAll(ops.batchWrite().deletesOf(entries), ChunkFailure.Operation.DELETE));
   }
 
   @Override
@@ -562,9 +568,7 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
 
   @Override
   public CompletableFuture<Void> deleteBatch(Collection<ContentKey> keys) {
-    return writeAll(
-            new BatchEntry.WriteChunks(ops.batchWrite().deletes(keys)),
-            ChunkFailure.Operation.DELETE)
+    return writeAll(ops.batchWrite().deletes(keys), ChunkFailure.Operation.DELETE)
         .thenApply(deleted -> null);
   }
 
@@ -584,108 +588,11 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
             });
   }
 
-  /**
-   * Writes the chunks with at most {@code concurrency} in flight and reports what was left; yields
-   * how many entries there were. The stages capture the chunks and an index, never a chunk's
-   * entries beyond its own attempts, so a written chunk can be collected.
-   */
-  private CompletableFuture<Integer> writeAll(
-      BatchEntry.WriteChunks chunks, ChunkFailure.Operation operation) {
-    int total = chunks.total();
-    List<ChunkFailure> failures = Collections.synchronizedList(new ArrayList<>());
-    int workers = Math.min(batch.concurrency(), chunks.count());
-    CompletableFuture<?>[] running = new CompletableFuture<?>[workers];
-    for (int i = 0; i < workers; i++) {
-      running[i] = worker(chunks, failures);
-    }
-    return CompletableFuture.allOf(running)
-        .thenCompose(
-            done ->
-                failures.isEmpty()
-                    ? CompletableFuture.completedFuture(total)
-                    : CompletableFuture.failedFuture(
-                        ChunkFailure.exception(operation, total, batch.maxAttempts(), failures)));
-  }
-
-  /**
-   * Takes chunks one after another until none is left. A chunk already written when its stage
-   * returns (a client that answers at once) is followed in a loop rather than by a nested stage, so
-   * the stack never holds the chunks before it.
-   */
-  private CompletableFuture<Void> worker(
-      BatchEntry.WriteChunks chunks, List<ChunkFailure> failures) {
-    for (int index = chunks.claim(); index >= 0; index = chunks.claim()) {
-      List<BatchEntry> chunk = Objects.requireNonNull(chunks.pending(index));
-      Throwable hard = hardFailure(failures);
-      if (hard != null) { // after a hard failure, chunks not yet sent are reported, not sent
-        failures.add(new ChunkFailure(chunk, hard));
-        continue;
-      }
-      CompletableFuture<@Nullable ChunkFailure> written = writeChunk(chunks, index, chunk, 1);
-      if (!written.isDone() || written.isCompletedExceptionally()) {
-        return written.thenCompose(
-            failure -> {
-              if (failure != null) {
-                failures.add(failure);
-              }
-              return worker(chunks, failures);
-            });
-      }
-      ChunkFailure failure = written.join();
-      if (failure != null) {
-        failures.add(failure);
-      }
-    }
-    return CompletableFuture.completedFuture(null);
-  }
-
-  private static @Nullable Throwable hardFailure(List<ChunkFailure> failures) {
-    synchronized (failures) {
-      for (ChunkFailure failure : failures) {
-        if (failure.cause() != null) {
-          return failure.cause();
-        }
-      }
-    }
-    return null;
-  }
-
-  private CompletableFuture<@Nullable ChunkFailure> writeChunk(
-      BatchEntry.WriteChunks chunks, int index, List<BatchEntry> pending, int attempt) {
-    CompletableFuture<List<BatchEntry>> sent;
-    try {
-      sent =
-          ops.batchWrite()
-              .write(client, pending)
-              .thenApply(
-                  left -> {
-                    chunks.confirm(index, left);
-                    return left;
-                  });
-    } catch (RuntimeException e) {
-      sent = CompletableFuture.failedFuture(e);
-    }
-    return sent.handle(
-            (left, error) ->
-                BatchRetry.decide(batch, attempt, error == null ? left : pending, error))
-        .thenCompose(
-            decision ->
-                switch (decision.kind()) {
-                  case DONE -> CompletableFuture.<@Nullable ChunkFailure>completedFuture(null);
-                  case RETRY ->
-                      after(
-                          decision.delay(),
-                          () -> writeChunk(chunks, index, decision.pending(), attempt + 1));
-                  case GIVE_UP ->
-                      CompletableFuture.<@Nullable ChunkFailure>completedFuture(
-                          new ChunkFailure(decision.pending(), decision.cause()));
-                });
-  }
-
-  private static <R> CompletableFuture<R> after(
-      Duration delay, Supplier<CompletableFuture<R>> next) {
-    Executor delayed = CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS);
-    return CompletableFuture.supplyAsync(next, delayed).thenCompose(future -> future);
+  /** Writes the chunks with at most {@code concurrency} in flight; yields how many there were. */
+  private CompletableFuture<Long> writeAll(
+      ChunkReader<?> chunks, ChunkFailure.Operation operation) {
+    return new AsyncBatchWriter(batch)
+        .write(chunks, chunk -> ops.batchWrite().write(client, chunk), operation);
   }
 
   ItemMapper<T> mapper() {

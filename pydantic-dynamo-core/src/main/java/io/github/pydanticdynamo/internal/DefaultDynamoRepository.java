@@ -14,11 +14,12 @@ import io.github.pydanticdynamo.RepositorySettings;
 import io.github.pydanticdynamo.RequestObjectStateException;
 import io.github.pydanticdynamo.ScanOptions;
 import io.github.pydanticdynamo.SecondaryIndex;
-import io.github.pydanticdynamo.UnprocessedItemsException;
 import io.github.pydanticdynamo.UpdateCommand;
 import io.github.pydanticdynamo.internal.batch.BatchEntry;
 import io.github.pydanticdynamo.internal.batch.BatchRetry;
+import io.github.pydanticdynamo.internal.batch.BatchWriter;
 import io.github.pydanticdynamo.internal.batch.ChunkFailure;
+import io.github.pydanticdynamo.internal.batch.ChunkReader;
 import io.github.pydanticdynamo.internal.mapping.ItemMapper;
 import io.github.pydanticdynamo.internal.operations.BatchReads;
 import io.github.pydanticdynamo.internal.operations.ExactWrites;
@@ -31,7 +32,6 @@ import io.github.pydanticdynamo.internal.paging.QueryPager;
 import io.github.pydanticdynamo.internal.paging.QueryPlan;
 import io.github.pydanticdynamo.internal.paging.ScanPager;
 import io.github.pydanticdynamo.internal.paging.ScanPlan;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,7 +49,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
@@ -212,8 +211,7 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
 
   @Override
   public void putBatch(Iterable<PartitionedContent<T>> contents) {
-    writeAll(
-        new BatchEntry.WriteChunks(ops.batchWrite().puts(contents)), ChunkFailure.Operation.PUT);
+    writeAll(ops.batchWrite().puts(contents), ChunkFailure.Operation.PUT);
   }
 
   @Override
@@ -289,32 +287,32 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
 
   @Override
   public Stream<BatchResponse<T>> getBatch(Collection<ContentKey> keys) {
-    List<List<BatchEntry>> chunks = ops.batchGet().chunks(keys);
-    Iterator<BatchResponse<T>> pages = new ReadAhead(chunks);
+    ops.batchGet().check(keys);
+    ReadAhead pages = new ReadAhead(keys);
     return StreamSupport.stream(
-            Spliterators.spliterator(
-                pages, chunks.size(), Spliterator.ORDERED | Spliterator.NONNULL),
+            Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL),
             false)
-        .onClose(((ReadAhead) pages)::cancel);
+        .onClose(pages::cancel);
   }
 
   /**
    * Reads up to {@code concurrency} chunks ahead on the batch pool (nothing before the first page
-   * is asked for) and hands the pages out in key order.
+   * is asked for) and hands the pages out in key order. Each chunk's keys are read from the
+   * caller's collection when the chunk is started and dropped once its page is handed out.
    */
   private final class ReadAhead implements Iterator<BatchResponse<T>> {
-    private final List<List<BatchEntry>> chunks;
-    private final ArrayDeque<Future<BatchResponse<T>>> inFlight = new ArrayDeque<>();
-    private int started;
-    private int delivered;
+    private record Reading<T>(List<BatchEntry> chunk, Future<BatchResponse<T>> page) {}
 
-    ReadAhead(List<List<BatchEntry>> chunks) {
-      this.chunks = chunks;
+    private final ChunkReader<ContentKey> chunks;
+    private final ArrayDeque<Reading<T>> inFlight = new ArrayDeque<>();
+
+    ReadAhead(Collection<ContentKey> keys) {
+      this.chunks = ops.batchGet().chunks(keys);
     }
 
     @Override
     public boolean hasNext() {
-      return delivered < chunks.size();
+      return !inFlight.isEmpty() || chunks.hasNext();
     }
 
     @Override
@@ -322,48 +320,59 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      if (batch.concurrency() == 1 || chunks.size() == 1) {
-        List<BatchEntry> chunk = chunks.get(delivered++);
-        return readChunk(chunk, chunks.subList(delivered, chunks.size()));
-      }
-      while (started < chunks.size() && inFlight.size() < batch.concurrency()) {
-        List<BatchEntry> chunk = chunks.get(started++);
-        inFlight.add(pool().submit(() -> readChunk(chunk, List.of())));
-      }
-      Future<BatchResponse<T>> head = inFlight.poll();
-      delivered++;
-      try {
-        return head.get();
-      } catch (ExecutionException e) {
-        cancel();
-        if (e.getCause() instanceof UnprocessedItemsException failed) {
-          throw ChunkFailure.withLaterKeys(failed, chunks.subList(delivered, chunks.size()));
+      if (batch.concurrency() == 1) {
+        List<BatchEntry> chunk = Objects.requireNonNull(chunks.next());
+        try {
+          return readChunk(chunk);
+        } catch (ChunkFailure.GaveUp e) {
+          throw ChunkFailure.readFailure(chunks.total(), e, chunks.rest());
         }
+      }
+      while (inFlight.size() < batch.concurrency() && chunks.hasNext()) {
+        List<BatchEntry> chunk = Objects.requireNonNull(chunks.next());
+        inFlight.add(new Reading<>(chunk, pool().submit(() -> readChunk(chunk))));
+      }
+      Reading<T> head = Objects.requireNonNull(inFlight.poll());
+      try {
+        return head.page().get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof ChunkFailure.GaveUp gaveUp) {
+          throw ChunkFailure.readFailure(chunks.total(), gaveUp, unread());
+        }
+        cancel();
         throw e.getCause() instanceof RuntimeException runtime
             ? runtime
             : new IllegalStateException(e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        cancel();
-        throw new UnprocessedItemsException(
-            "interrupted while reading a batch",
-            List.of(),
-            chunks.subList(delivered - 1, chunks.size()).stream()
-                .flatMap(List::stream)
-                .map(BatchEntry::key)
-                .toList(),
-            List.of(),
-            e);
+        List<BatchEntry> unread = new ArrayList<>(head.chunk());
+        unread.addAll(unread());
+        throw ChunkFailure.exception(
+            ChunkFailure.Operation.GET,
+            chunks.total(),
+            batch.maxAttempts(),
+            List.of(new ChunkFailure(unread, e)));
       }
     }
 
+    /** The keys of the chunks after the one handed out, now not read: the stream ends. */
+    private List<BatchEntry> unread() {
+      List<BatchEntry> unread = new ArrayList<>();
+      for (Reading<T> reading : inFlight) {
+        unread.addAll(reading.chunk());
+      }
+      cancel();
+      unread.addAll(chunks.rest());
+      return unread;
+    }
+
     void cancel() {
-      inFlight.forEach(future -> future.cancel(true));
+      inFlight.forEach(reading -> reading.page().cancel(true));
       inFlight.clear();
     }
   }
 
-  private BatchResponse<T> readChunk(List<BatchEntry> chunk, List<List<BatchEntry>> later) {
+  private BatchResponse<T> readChunk(List<BatchEntry> chunk) {
     BatchReads<T> reads = ops.batchGet().reads(chunk);
     for (int attempt = 1; ; attempt++) {
       Throwable error = null;
@@ -378,8 +387,8 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
         case DONE -> {
           return BatchResponse.of(reads.contents(), null);
         }
-        case RETRY -> sleep(decision.delay());
-        case GIVE_UP -> throw ChunkFailure.readGaveUp(decision, reads.size(), later, attempt);
+        case RETRY -> BatchWriter.sleep(decision.delay());
+        case GIVE_UP -> throw new ChunkFailure.GaveUp(decision, attempt);
       }
     }
   }
@@ -553,7 +562,7 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
   @Override
   public long delete(@Nullable List<String> partitionIds, @Nullable List<String> contentPrefix) {
     return writeAll(
-        new BatchEntry.WriteChunks(deletes(ops.query().keys(partitionIds, contentPrefix))),
+        ops.batchWrite().deletesOf(deletes(ops.query().keys(partitionIds, contentPrefix))),
         ChunkFailure.Operation.DELETE);
   }
 
@@ -596,112 +605,14 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
 
   @Override
   public void deleteBatch(Collection<ContentKey> keys) {
-    writeAll(
-        new BatchEntry.WriteChunks(ops.batchWrite().deletes(keys)), ChunkFailure.Operation.DELETE);
+    writeAll(ops.batchWrite().deletes(keys), ChunkFailure.Operation.DELETE);
   }
 
-  /**
-   * Writes the chunks, several at once, and reports what was left; returns how many entries there
-   * were. Nothing here holds a chunk's entries beyond its slot, which is cleared once it is
-   * written.
-   */
-  private int writeAll(BatchEntry.WriteChunks chunks, ChunkFailure.Operation operation) {
-    int count = chunks.count();
-    List<ChunkFailure> failures = new ArrayList<>();
-    // After a hard failure (not throttling), chunks not yet sent are not sent: they are reported.
-    AtomicReference<@Nullable Throwable> abort = new AtomicReference<>();
-    if (batch.concurrency() == 1 || count <= 1) {
-      for (int i = 0; i < count; i++) {
-        ChunkFailure failure = writeChunk(chunks, i, abort);
-        if (failure != null) {
-          failures.add(failure);
-        }
-      }
-    } else {
-      ExecutorService executor = pool();
-      // A task captures the chunks and its index, not its entries; a done task drops its callable.
-      List<Future<@Nullable ChunkFailure>> futures = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        int index = i;
-        futures.add(executor.submit(() -> writeChunk(chunks, index, abort)));
-      }
-      for (int i = 0; i < count; i++) {
-        try {
-          ChunkFailure failure = futures.get(i).get();
-          if (failure != null) {
-            failures.add(failure);
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          abort.compareAndSet(null, e);
-          unconfirmed(chunks, i, e, failures);
-        } catch (ExecutionException e) {
-          unconfirmed(chunks, i, e.getCause(), failures);
-        }
-      }
-    }
-    if (!failures.isEmpty()) {
-      throw ChunkFailure.exception(operation, chunks.total(), batch.maxAttempts(), failures);
-    }
-    return chunks.total();
-  }
-
-  /** A chunk whose outcome is unknown: whatever it had not confirmed is reported. */
-  private static void unconfirmed(
-      BatchEntry.WriteChunks chunks,
-      int index,
-      @Nullable Throwable cause,
-      List<ChunkFailure> failures) {
-    List<BatchEntry> pending = chunks.pending(index);
-    if (pending != null) {
-      failures.add(new ChunkFailure(pending, cause));
-    }
-  }
-
-  private @Nullable ChunkFailure writeChunk(
-      BatchEntry.WriteChunks chunks, int index, AtomicReference<@Nullable Throwable> abort) {
-    List<BatchEntry> pending = Objects.requireNonNull(chunks.pending(index));
-    for (int attempt = 1; ; attempt++) {
-      Throwable aborted = abort.get();
-      if (aborted != null) {
-        return new ChunkFailure(pending, aborted);
-      }
-      Throwable error = null;
-      try {
-        pending = ops.batchWrite().write(client, pending);
-        chunks.confirm(index, pending);
-      } catch (RuntimeException e) {
-        error = e;
-      }
-      BatchRetry.Decision<BatchEntry> decision = BatchRetry.decide(batch, attempt, pending, error);
-      switch (decision.kind()) {
-        case DONE -> {
-          return null;
-        }
-        case RETRY -> {
-          if (!sleep(decision.delay())) {
-            return new ChunkFailure(
-                pending, new InterruptedException("interrupted during backoff"));
-          }
-        }
-        case GIVE_UP -> {
-          if (decision.cause() != null) {
-            abort.compareAndSet(null, decision.cause());
-          }
-          return new ChunkFailure(decision.pending(), decision.cause());
-        }
-      }
-    }
-  }
-
-  private static boolean sleep(Duration delay) {
-    try {
-      Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+  /** Writes the chunks, several at once; returns how many entries were written. */
+  private int writeAll(ChunkReader<?> chunks, ChunkFailure.Operation operation) {
+    return (int)
+        new BatchWriter(batch, this::pool)
+            .write(chunks, chunk -> ops.batchWrite().write(client, chunk), operation);
   }
 
   private ExecutorService pool() {

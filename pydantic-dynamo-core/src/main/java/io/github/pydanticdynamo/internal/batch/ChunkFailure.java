@@ -12,62 +12,75 @@ public record ChunkFailure(List<BatchEntry> pending, @Nullable Throwable cause) 
 
   /** The batch operation, for the message. */
   public enum Operation {
-    PUT("written"),
-    DELETE("deleted"),
-    GET("read");
+    PUT("items", "written"),
+    DELETE("items", "deleted"),
+    GET("keys", "read");
 
+    final String things;
     final String done;
 
-    Operation(String done) {
+    Operation(String things, String done) {
+      this.things = things;
       this.done = done;
     }
   }
 
-  /** A read chunk gave up: its pending keys and every later chunk's keys were not read. */
-  public static UnprocessedItemsException readGaveUp(
-      BatchRetry.Decision<BatchEntry> decision,
-      int chunkSize,
-      List<List<BatchEntry>> later,
-      int attempts) {
-    List<ChunkFailure> failures = new ArrayList<>();
-    failures.add(new ChunkFailure(decision.pending(), decision.cause()));
-    int total = chunkSize;
-    for (List<BatchEntry> unread : later) {
-      failures.add(new ChunkFailure(unread, null));
-      total += unread.size();
+  /** A read chunk gave up after {@code attempts}: thrown by the chunk, reported by the reader. */
+  public static final class GaveUp extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient ChunkFailure failure;
+    private final int attempts;
+
+    public GaveUp(BatchRetry.Decision<BatchEntry> decision, int attempts) {
+      super("a chunk gave up", decision.cause(), false, false);
+      this.failure = new ChunkFailure(decision.pending(), decision.cause());
+      this.attempts = attempts;
     }
-    return exception(Operation.GET, total, attempts, failures);
+
+    public ChunkFailure failure() {
+      return failure;
+    }
+
+    public int attempts() {
+      return attempts;
+    }
   }
 
   /**
-   * A read-ahead chunk gave up: its exception, plus the keys of the chunks after it, which are not
-   * delivered either.
+   * The exception of a read that gave up: the chunk's pending keys, then the keys after it that
+   * were not read either ({@code later}), against the {@code total} keys asked for.
    */
-  public static UnprocessedItemsException withLaterKeys(
-      UnprocessedItemsException failed, List<List<BatchEntry>> later) {
-    if (later.isEmpty()) {
-      return failed;
+  public static UnprocessedItemsException readFailure(
+      long total, GaveUp gaveUp, List<BatchEntry> later) {
+    List<ChunkFailure> failures = new ArrayList<>(2);
+    failures.add(gaveUp.failure());
+    if (!later.isEmpty()) {
+      failures.add(new ChunkFailure(later, null));
     }
-    List<ContentKey> unread = new ArrayList<>(failed.unreadKeys());
-    for (List<BatchEntry> chunk : later) {
-      for (BatchEntry entry : chunk) {
-        unread.add(entry.key());
-      }
-    }
-    return new UnprocessedItemsException(
-        failed.getMessage()
-            + "; the "
-            + (unread.size() - failed.unreadKeys().size())
-            + " keys of the chunks after it were not read either",
-        List.of(),
-        unread,
-        List.of(),
-        failed.getCause());
+    String note =
+        later.isEmpty()
+            ? ""
+            : "; "
+                + later.size()
+                + " keys after the failed chunk's "
+                + gaveUp.failure().pending().size()
+                + " were not read either";
+    return exception(Operation.GET, total, gaveUp.attempts(), failures, note);
   }
 
   /** One exception for all the failures of a batch, carrying exactly what was not done. */
   public static UnprocessedItemsException exception(
-      Operation operation, int total, int attempts, List<ChunkFailure> failures) {
+      Operation operation, long total, int attempts, List<ChunkFailure> failures) {
+    return exception(operation, total, attempts, failures, "");
+  }
+
+  /**
+   * One exception for all the failures of a batch, carrying exactly what was not done; its message
+   * leads with the totals ("3 of 250 items were not written …"), then says why and adds {@code
+   * note}.
+   */
+  public static UnprocessedItemsException exception(
+      Operation operation, long total, int attempts, List<ChunkFailure> failures, String note) {
     List<PartitionedContent<?>> contents = new ArrayList<>();
     List<ContentKey> keys = new ArrayList<>();
     Throwable cause = null;
@@ -86,16 +99,76 @@ public record ChunkFailure(List<BatchEntry> pending, @Nullable Throwable cause) 
         keys.size()
             + " of "
             + total
-            + " items were not "
+            + " "
+            + operation.things
+            + " were not "
             + operation.done
             + (cause == null
                 ? " after " + attempts + " attempts (DynamoDB kept returning them unprocessed)"
                 : " because a request failed: " + cause)
+            + note
             + "; the exception lists them so they can be retried";
     return switch (operation) {
       case PUT -> new UnprocessedItemsException(message, contents, List.of(), List.of(), cause);
       case GET -> new UnprocessedItemsException(message, List.of(), keys, List.of(), cause);
       case DELETE -> new UnprocessedItemsException(message, List.of(), List.of(), keys, cause);
+    };
+  }
+
+  /**
+   * A single-pass source failed after some chunks were sent (a bad element, or the source's own
+   * error): what was written stays written; the exception says how much and lists what was read but
+   * not written. The source is not read past the failure.
+   */
+  public static UnprocessedItemsException sourceFailed(
+      Operation operation,
+      long written,
+      ChunkReader.SourceFailure failure,
+      int attempts,
+      List<ChunkFailure> failures) {
+    List<ChunkFailure> all = new ArrayList<>(failures);
+    all.add(new ChunkFailure(failure.partial(), null));
+    int unwritten = 0;
+    for (ChunkFailure each : all) {
+      unwritten += each.pending().size();
+    }
+    List<PartitionedContent<?>> contents = new ArrayList<>();
+    List<ContentKey> keys = new ArrayList<>();
+    for (ChunkFailure each : all) {
+      for (BatchEntry entry : each.pending()) {
+        if (entry.content() != null) {
+          contents.add(entry.content());
+        }
+        keys.add(entry.key());
+      }
+    }
+    String message =
+        written
+            + " of the "
+            + failure.position()
+            + " "
+            + operation.things
+            + " read before element "
+            + failure.position()
+            + " (0-based) were "
+            + operation.done
+            + " and "
+            + unwritten
+            + " were not, when the source failed at element "
+            + failure.position()
+            + ": "
+            + failure.getCause().getMessage()
+            + "; the source was not read further (it can be read only once, so nothing is"
+            + " checked ahead); the exception lists the items read but not "
+            + operation.done;
+    return switch (operation) {
+      case PUT ->
+          new UnprocessedItemsException(
+              message, contents, List.of(), List.of(), failure.getCause());
+      case GET ->
+          new UnprocessedItemsException(message, List.of(), keys, List.of(), failure.getCause());
+      case DELETE ->
+          new UnprocessedItemsException(message, List.of(), List.of(), keys, failure.getCause());
     };
   }
 }

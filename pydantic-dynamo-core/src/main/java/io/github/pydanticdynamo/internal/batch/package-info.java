@@ -1,10 +1,12 @@
 /**
- * Batch bookkeeping shared by the sync and async drivers: {@code BatchEntry} (one put, delete or
- * read, with what it came from, and the write chunks whose slots are cleared once written so a
- * written chunk can be collected), {@code BatchRetry} (the one retry policy: after each attempt the
- * chunk is done, retried after an exponential, fully jittered backoff, or given up) and {@code
- * ChunkFailure} (what a chunk left undone, reported exactly in an {@code
- * UnprocessedItemsException}, never dropped). No requests are built or sent here.
+ * Batches in constant memory, shared by the sync and async drivers: {@code ChunkReader} reads a
+ * batch's source one chunk at a time (each entry built when its chunk is read), {@code BatchWriter}
+ * and {@code AsyncBatchWriter} hold a write batch's control flow (at most {@code concurrency}
+ * chunks in flight, a chunk sharing a key with one in flight waits for it, each chunk released once
+ * answered), {@code BatchRetry} is the one retry policy (after each attempt the chunk is done,
+ * retried after an exponential, fully jittered backoff, or given up) and {@code ChunkFailure}
+ * reports what a batch left undone, exactly, in an {@code UnprocessedItemsException} whose message
+ * leads with the totals. Requests are built by the operations; the writers only call them.
  */
 @NullMarked
 package io.github.pydanticdynamo.internal.batch;

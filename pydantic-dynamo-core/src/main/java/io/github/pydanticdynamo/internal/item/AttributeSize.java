@@ -20,20 +20,40 @@ public final class AttributeSize {
    * @return the sum over attributes of the name's UTF-8 length and the value's size, in bytes
    */
   public static long itemSize(Map<String, AttributeValue> item) {
+    return itemSize(item, true);
+  }
+
+  /**
+   * An upper bound of {@link #itemSize}, without reading any text: 3 bytes per UTF-16 unit (what
+   * UTF-8 needs at most) and one byte per number character plus one. When it is within a limit the
+   * exact size is too, so the exact count (a pass over every character) is needed only above it.
+   *
+   * @param item the item's attributes, keys included
+   * @return a size in bytes at least {@link #itemSize(Map)}
+   */
+  public static long itemSizeBound(Map<String, AttributeValue> item) {
+    return itemSize(item, false);
+  }
+
+  private static long itemSize(Map<String, AttributeValue> item, boolean exact) {
     long size = 0;
     for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
-      size += utf8Length(attribute.getKey()) + valueSize(attribute.getValue());
+      size += text(attribute.getKey(), exact) + valueSize(attribute.getValue(), exact);
     }
     return size;
   }
 
   /** The size of one value, without its name. */
   static long valueSize(AttributeValue value) {
+    return valueSize(value, true);
+  }
+
+  private static long valueSize(AttributeValue value, boolean exact) {
     if (value.s() != null) {
-      return utf8Length(value.s());
+      return text(value.s(), exact);
     }
     if (value.n() != null) {
-      return numberSize(value.n());
+      return number(value.n(), exact);
     }
     if (value.b() != null) {
       return binarySize(value.b());
@@ -44,28 +64,28 @@ public final class AttributeSize {
     if (value.hasM()) {
       long size = 3;
       for (Map.Entry<String, AttributeValue> entry : value.m().entrySet()) {
-        size += utf8Length(entry.getKey()) + valueSize(entry.getValue()) + 1;
+        size += text(entry.getKey(), exact) + valueSize(entry.getValue(), exact) + 1;
       }
       return size;
     }
     if (value.hasL()) {
       long size = 3;
       for (AttributeValue element : value.l()) {
-        size += valueSize(element) + 1;
+        size += valueSize(element, exact) + 1;
       }
       return size;
     }
     if (value.hasSs()) {
       long size = 0;
       for (String element : value.ss()) {
-        size += utf8Length(element);
+        size += text(element, exact);
       }
       return size;
     }
     if (value.hasNs()) {
       long size = 0;
       for (String element : value.ns()) {
-        size += numberSize(element);
+        size += number(element, exact);
       }
       return size;
     }
@@ -78,6 +98,14 @@ public final class AttributeSize {
       return size;
     }
     return 0;
+  }
+
+  private static long text(String text, boolean exact) {
+    return exact ? utf8Length(text) : 3L * text.length();
+  }
+
+  private static long number(String number, boolean exact) {
+    return exact ? numberSize(number) : number.length() + 1L;
   }
 
   /** UTF-8 length without encoding; an unpaired surrogate counts as the 3 bytes of U+FFFD. */

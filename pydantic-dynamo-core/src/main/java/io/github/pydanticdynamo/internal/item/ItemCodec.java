@@ -229,8 +229,23 @@ public final class ItemCodec<T> {
 
   /** Validates a content and builds its full item (keys, model, reserved attributes). */
   public Map<String, AttributeValue> item(PartitionedContent<T> content, Instant now) {
+    return item(content, now, true);
+  }
+
+  /**
+   * Builds the item of a content this codec checked already ({@link #item} in a batch's first
+   * pass): the same item, without validating it or counting its size again.
+   */
+  public Map<String, AttributeValue> checkedItem(PartitionedContent<T> content, Instant now) {
+    return item(content, now, false);
+  }
+
+  private Map<String, AttributeValue> item(
+      PartitionedContent<T> content, Instant now, boolean check) {
     ContentKey key = content.key();
-    validate(content);
+    if (check) {
+      validate(content);
+    }
     Map<String, AttributeValue> attributes;
     try {
       attributes = mapper.toAttributes(content.item());
@@ -247,8 +262,10 @@ public final class ItemCodec<T> {
       item.put(TTL, AttributeValue.fromN(Long.toString(content.expiry().getEpochSecond())));
     }
     indexKeys.addTo(item);
-    long size = AttributeSize.itemSize(item);
-    if (size > AttributeSize.MAX_ITEM_BYTES) {
+    long size;
+    if (check
+        && AttributeSize.itemSizeBound(item) > AttributeSize.MAX_ITEM_BYTES // cheap, mostly enough
+        && (size = AttributeSize.itemSize(item)) > AttributeSize.MAX_ITEM_BYTES) {
       throw new ItemTooLargeException(
           "item "
               + key

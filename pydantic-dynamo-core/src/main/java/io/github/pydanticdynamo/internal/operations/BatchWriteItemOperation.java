@@ -4,6 +4,7 @@ import io.github.pydanticdynamo.ContentKey;
 import io.github.pydanticdynamo.InvalidCommandException;
 import io.github.pydanticdynamo.PartitionedContent;
 import io.github.pydanticdynamo.internal.batch.BatchEntry;
+import io.github.pydanticdynamo.internal.batch.ChunkReader;
 import io.github.pydanticdynamo.internal.item.ItemCodec;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,14 +24,13 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** BatchWriteItem: the entries of putBatch and delete, one chunk's request, what it left. */
+/** BatchWriteItem: the chunk readers of putBatch and delete, one chunk's request, what it left. */
 public final class BatchWriteItemOperation<T> {
   /**
-   * How many items of a put batch keep the item mapped while they are checked until they are sent.
-   * Every item is checked (validated and mapped) before the first write; the items after these are
-   * mapped again just before their chunk is sent, so a large batch holds at most this many mapped
-   * items at once however long it is. The price is the second mapping: for 10,000 medium items
-   * about 8 % more client time than mapping once (ClientOverheadBenchmarks).
+   * How many items of a re-readable put batch keep the item mapped by the up-front check until
+   * their chunk is sent; the items after these are mapped again when their chunk is read. This
+   * bounds what the check keeps (about 5 MB of medium items) and spares small batches the second
+   * mapping.
    */
   static final int KEPT_MAPPED = 40 * BatchEntry.WRITE_CHUNK;
 
@@ -42,24 +43,79 @@ public final class BatchWriteItemOperation<T> {
   }
 
   /**
-   * Every content checked and mapped (before any write), duplicates dropped: the last one wins.
-   * Only the first {@link #KEPT_MAPPED} keep their mapped items.
+   * The chunks of a put batch, read from {@code contents} one at a time. A {@link Collection} is
+   * checked whole first (every item validated, mapped and sized, nothing kept past the first {@link
+   * #KEPT_MAPPED}), so a bad item anywhere fails before any write; its items are then mapped again
+   * (not checked again) chunk by chunk. Any other source is read once, each item checked as its
+   * chunk is read. One write time for the whole batch.
+   *
+   * @throws io.github.pydanticdynamo.PydanticDynamoException for a bad item of a collection
    */
-  public List<BatchEntry> puts(Iterable<PartitionedContent<T>> contents) {
+  public ChunkReader<PartitionedContent<T>> puts(Iterable<PartitionedContent<T>> contents) {
     Instant now = codec.now();
-    List<BatchEntry> entries = new ArrayList<>();
-    for (PartitionedContent<T> content : contents) {
-      Map<String, AttributeValue> item = codec.item(content, now);
-      entries.add(
-          new BatchEntry(
-              codec.identity(item),
-              content.key(),
-              entries.size() < KEPT_MAPPED ? item : null,
-              codec.keyAttributes(item),
-              content,
-              now));
+    ChunkReader.Entries<PartitionedContent<T>> unsent =
+        (content, position) -> BatchEntry.unsent(content.key(), content);
+    if (contents instanceof Collection<PartitionedContent<T>> collection) {
+      int size = collection.size();
+      BatchEntry[] kept = new BatchEntry[Math.min(size, KEPT_MAPPED)];
+      int position = 0;
+      for (PartitionedContent<T> content : collection) {
+        if (position < kept.length) {
+          kept[position] = put(content, position, now);
+        } else {
+          codec.item(checked(content, position), now); // checked, then dropped
+        }
+        position++;
+      }
+      return new ChunkReader<>(
+          collection.iterator(),
+          (content, at) -> {
+            if (at < kept.length) {
+              BatchEntry entry = kept[at];
+              kept[at] = null; // released with its chunk
+              if (entry != null && entry.content() == content) {
+                return entry;
+              }
+            }
+            return putChecked(content, at, now);
+          },
+          unsent,
+          BatchEntry.WRITE_CHUNK,
+          ChunkReader.Duplicates.LAST_WINS,
+          null,
+          size);
     }
-    return BatchEntry.lastWins(entries);
+    return new ChunkReader<>(
+        contents.iterator(),
+        (content, at) -> put(content, at, now),
+        unsent,
+        BatchEntry.WRITE_CHUNK,
+        ChunkReader.Duplicates.LAST_WINS,
+        null,
+        -1);
+  }
+
+  /** One checked and mapped put. */
+  private BatchEntry put(@Nullable PartitionedContent<T> given, int position, Instant now) {
+    PartitionedContent<T> content = checked(given, position);
+    Map<String, AttributeValue> item = codec.item(content, now);
+    return new BatchEntry(codec.identity(item), content.key(), item, item, content, now);
+  }
+
+  /** A put the first pass checked already: mapped again, not checked again. */
+  private BatchEntry putChecked(@Nullable PartitionedContent<T> given, int position, Instant now) {
+    PartitionedContent<T> content = checked(given, position);
+    Map<String, AttributeValue> item = codec.checkedItem(content, now);
+    return new BatchEntry(codec.identity(item), content.key(), item, item, content, now);
+  }
+
+  private static <C> PartitionedContent<C> checked(
+      @Nullable PartitionedContent<C> content, int position) {
+    if (content == null) {
+      throw new InvalidCommandException(
+          "contents[" + position + "] is null; pass a PartitionedContent for each item to write");
+    }
+    return content;
   }
 
   /** The delete of a stored item, from its key attributes. */
@@ -68,20 +124,44 @@ public final class BatchWriteItemOperation<T> {
     return new BatchEntry(codec.identity(key), codec.keyOf(key), null, key, null, null);
   }
 
-  /** The deletes of exact keys, checked before any write; a key asked twice is deleted once. */
-  public List<BatchEntry> deletes(Collection<ContentKey> keys) {
-    List<BatchEntry> entries = new ArrayList<>(keys.size());
+  /** The chunks of deleting stored items (their key attributes, already collected). */
+  public ChunkReader<BatchEntry> deletesOf(List<BatchEntry> deletes) {
+    return new ChunkReader<>(
+        deletes.iterator(),
+        (entry, position) -> entry,
+        (entry, position) -> entry,
+        BatchEntry.WRITE_CHUNK,
+        ChunkReader.Duplicates.FIRST_WINS,
+        null,
+        deletes.size());
+  }
+
+  /**
+   * The chunks of deleting exact keys, every key checked before any write; a key given twice is
+   * deleted once.
+   */
+  public ChunkReader<ContentKey> deletes(Collection<ContentKey> keys) {
     int index = 0;
     for (ContentKey key : keys) {
-      if (key == null) {
-        throw new InvalidCommandException(
-            "keys[" + index + "] is null; pass the ContentKey of each item to delete");
-      }
-      Map<String, AttributeValue> raw = codec.key(key);
-      entries.add(new BatchEntry(codec.identity(raw), key, null, raw, null, null));
-      index++;
+      deleteOf(key, index++);
     }
-    return BatchEntry.firstWins(entries);
+    return new ChunkReader<>(
+        keys.iterator(),
+        this::deleteOf,
+        (key, position) -> BatchEntry.unsent(key, null),
+        BatchEntry.WRITE_CHUNK,
+        ChunkReader.Duplicates.FIRST_WINS,
+        keys instanceof Set<?> ? null : new HashSet<>(),
+        keys.size());
+  }
+
+  private BatchEntry deleteOf(@Nullable ContentKey key, int position) {
+    if (key == null) {
+      throw new InvalidCommandException(
+          "keys[" + position + "] is null; pass the ContentKey of each item to delete");
+    }
+    Map<String, AttributeValue> raw = codec.key(key);
+    return new BatchEntry(codec.identity(raw), key, null, raw, null, null);
   }
 
   /** The request writing {@code chunk}, built just before it is sent. */
@@ -89,27 +169,16 @@ public final class BatchWriteItemOperation<T> {
     List<WriteRequest> writes = new ArrayList<>(chunk.size());
     for (BatchEntry entry : chunk) {
       writes.add(
-          entry.content() != null
+          entry.item() != null
               ? WriteRequest.builder()
-                  .putRequest(PutRequest.builder().item(itemToPut(entry)).build())
+                  .putRequest(
+                      PutRequest.builder().item(Objects.requireNonNull(entry.item())).build())
                   .build()
               : WriteRequest.builder()
                   .deleteRequest(DeleteRequest.builder().key(entry.rawKey()).build())
                   .build());
     }
     return BatchWriteItemRequest.builder().requestItems(Map.of(table, writes)).build();
-  }
-
-  /** The item a put writes: kept from the check, or mapped again as it was then. */
-  @SuppressWarnings("unchecked")
-  private Map<String, AttributeValue> itemToPut(BatchEntry entry) {
-    Map<String, AttributeValue> kept = entry.item();
-    if (kept != null) {
-      return kept;
-    }
-    return codec.item(
-        (PartitionedContent<T>) Objects.requireNonNull(entry.content()),
-        Objects.requireNonNull(entry.written()));
   }
 
   /** The entries of {@code chunk} that DynamoDB reported back as unprocessed. */

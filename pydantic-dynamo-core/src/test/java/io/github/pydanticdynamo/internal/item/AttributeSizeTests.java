@@ -101,4 +101,27 @@ class AttributeSizeTests {
     assertThat(AttributeSize.itemSize(under)).isLessThan(AttributeSize.MAX_ITEM_BYTES);
     assertThat(AttributeSize.MAX_ITEM_BYTES).isEqualTo(409_600);
   }
+
+  @Test
+  void theBoundIsNeverBelowTheExactSizeAndExactForPlainAscii() {
+    Map<String, AttributeValue> item = new LinkedHashMap<>();
+    item.put("é✓", AttributeValue.fromS("é✓\uD83C\uDFAC\uD800x"));
+    item.put("n", AttributeValue.fromN("-0.000123e5"));
+    item.put("ns", AttributeValue.fromNs(List.of("1200", "0", "12345678901234567890")));
+    item.put("ss", AttributeValue.fromSs(List.of("a", "ü")));
+    item.put(
+        "m",
+        AttributeValue.fromM(
+            Map.of(
+                "✓",
+                AttributeValue.fromL(
+                    List.of(
+                        AttributeValue.fromS("\uD83C\uDFAC"), AttributeValue.fromBool(true))))));
+    item.put("b", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {1, 2, 3})));
+
+    assertThat(AttributeSize.itemSizeBound(item))
+        .isGreaterThanOrEqualTo(AttributeSize.itemSize(item));
+    Map<String, AttributeValue> ascii = Map.of("name", AttributeValue.fromS("Tom"));
+    assertThat(AttributeSize.itemSizeBound(ascii)).isEqualTo(3 * AttributeSize.itemSize(ascii));
+  }
 }

@@ -1,0 +1,272 @@
+package io.github.pydanticdynamo.internal.batch;
+
+import io.github.pydanticdynamo.BatchSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes a batch in stages: what {@link BatchWriter} does, without blocking a thread. One drain
+ * loop at a time reads the source and starts chunks (at most {@code concurrency} in flight, a chunk
+ * sharing a key with one in flight waits for it); answers are queued and taken by the loop, so a
+ * client that answers at once never nests stages and no answered chunk stays reachable.
+ */
+public final class AsyncBatchWriter {
+
+  /** Sends one chunk; yields what DynamoDB left unprocessed. */
+  @FunctionalInterface
+  public interface Send {
+    CompletableFuture<List<BatchEntry>> write(List<BatchEntry> chunk);
+  }
+
+  private record Done(List<BatchEntry> chunk, @Nullable ChunkFailure failure) {}
+
+  private final BatchSettings settings;
+
+  public AsyncBatchWriter(BatchSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Writes every chunk of {@code reader}; yields how many entries were written. */
+  public CompletableFuture<Long> write(
+      ChunkReader<?> reader, Send send, ChunkFailure.Operation operation) {
+    Run run = new Run(reader, send, operation);
+    run.drain();
+    return run.result;
+  }
+
+  private final class Run {
+    private final ChunkReader<?> reader;
+    private final Send send;
+    private final ChunkFailure.Operation operation;
+    private final CompletableFuture<Long> result = new CompletableFuture<>();
+    private final AtomicInteger wip = new AtomicInteger();
+    private final ConcurrentLinkedQueue<Done> answers = new ConcurrentLinkedQueue<>();
+    private final List<ChunkFailure> failures = Collections.synchronizedList(new ArrayList<>());
+    // the fields below belong to the drain loop (one thread at a time, ordered by wip)
+    private final Map<String, Integer> keysInFlight = new HashMap<>();
+    private @Nullable List<BatchEntry> blocked;
+    private int inFlight;
+    private long sent;
+    private boolean sourceDone;
+    private boolean finished;
+    private ChunkReader.@Nullable SourceFailure sourceFailure;
+
+    Run(ChunkReader<?> reader, Send send, ChunkFailure.Operation operation) {
+      this.reader = reader;
+      this.send = send;
+      this.operation = operation;
+    }
+
+    void drain() {
+      if (wip.getAndIncrement() != 0) {
+        return;
+      }
+      int missed = 1;
+      while (true) {
+        try {
+          step();
+        } catch (Throwable e) { // a bug must not leave the caller waiting forever
+          finished = true;
+          result.completeExceptionally(e);
+        }
+        missed = wip.addAndGet(-missed);
+        if (missed == 0) {
+          return;
+        }
+      }
+    }
+
+    private void step() {
+      if (finished) {
+        answers.clear();
+        return;
+      }
+      for (Done answer = answers.poll(); answer != null; answer = answers.poll()) {
+        settle(answer);
+      }
+      while (!sourceDone && inFlight < settings.concurrency()) {
+        if (hardFailure() != null) { // after a hard failure, nothing more is sent
+          sourceDone = true;
+          break;
+        }
+        List<BatchEntry> chunk = blocked != null ? blocked : readNext();
+        if (chunk == null) {
+          break;
+        }
+        if (overlaps(chunk)) {
+          blocked = chunk;
+          break;
+        }
+        blocked = null;
+        start(chunk);
+      }
+      if (inFlight == 0 && sourceDone) {
+        finished = true;
+        finish();
+      }
+    }
+
+    private @Nullable List<BatchEntry> readNext() {
+      try {
+        List<BatchEntry> chunk = reader.next();
+        if (chunk == null) {
+          sourceDone = true;
+        }
+        return chunk;
+      } catch (ChunkReader.SourceFailure e) {
+        sourceFailure = e;
+        sourceDone = true;
+        return null;
+      }
+    }
+
+    private void start(List<BatchEntry> chunk) {
+      for (BatchEntry entry : chunk) {
+        keysInFlight.merge(entry.identity(), 1, Integer::sum);
+      }
+      inFlight++;
+      sent += chunk.size();
+      CompletableFuture<@Nullable ChunkFailure> written;
+      try {
+        written = writeChunk(chunk, 1);
+      } catch (RuntimeException e) {
+        written = CompletableFuture.completedFuture(new ChunkFailure(chunk, e));
+      }
+      written.whenComplete(
+          (failure, error) -> {
+            answers.add(new Done(chunk, error != null ? new ChunkFailure(chunk, error) : failure));
+            drain();
+          });
+    }
+
+    private boolean overlaps(List<BatchEntry> chunk) {
+      if (keysInFlight.isEmpty()) {
+        return false;
+      }
+      for (BatchEntry entry : chunk) {
+        if (keysInFlight.containsKey(entry.identity())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private void settle(Done answer) {
+      inFlight--;
+      for (BatchEntry entry : answer.chunk()) {
+        keysInFlight.computeIfPresent(
+            entry.identity(), (key, count) -> count == 1 ? null : count - 1);
+      }
+      ChunkFailure failure = answer.failure();
+      if (failure != null) {
+        failures.add(failure);
+      }
+    }
+
+    private @Nullable Throwable hardFailure() {
+      synchronized (failures) {
+        for (ChunkFailure failure : failures) {
+          if (failure.cause() != null) {
+            return failure.cause();
+          }
+        }
+      }
+      return null;
+    }
+
+    private CompletableFuture<@Nullable ChunkFailure> writeChunk(
+        List<BatchEntry> pending, int attempt) {
+      Throwable hard = hardFailure();
+      if (hard != null) {
+        return CompletableFuture.completedFuture(new ChunkFailure(pending, hard));
+      }
+      CompletableFuture<List<BatchEntry>> sentChunk;
+      try {
+        sentChunk = send.write(pending);
+      } catch (RuntimeException e) {
+        sentChunk = CompletableFuture.failedFuture(e);
+      }
+      return sentChunk
+          .handle(
+              (left, error) ->
+                  BatchRetry.decide(settings, attempt, error == null ? left : pending, error))
+          .thenCompose(
+              decision ->
+                  switch (decision.kind()) {
+                    case DONE -> CompletableFuture.<@Nullable ChunkFailure>completedFuture(null);
+                    case RETRY ->
+                        after(decision.delay(), () -> writeChunk(decision.pending(), attempt + 1));
+                    case GIVE_UP ->
+                        CompletableFuture.<@Nullable ChunkFailure>completedFuture(
+                            new ChunkFailure(decision.pending(), decision.cause()));
+                  });
+    }
+
+    private void finish() {
+      List<ChunkFailure> all;
+      synchronized (failures) {
+        all = new ArrayList<>(failures);
+      }
+      long unwritten = 0;
+      for (ChunkFailure failure : all) {
+        unwritten += failure.pending().size();
+      }
+      ChunkReader.SourceFailure source = sourceFailure;
+      if (source != null) {
+        result.completeExceptionally(
+            sent == 0 && all.isEmpty()
+                ? source.getCause()
+                : ChunkFailure.sourceFailed(
+                    operation, sent - unwritten, source, settings.maxAttempts(), all));
+        return;
+      }
+      boolean hard = hardFailure() != null;
+      if (hard) {
+        List<BatchEntry> rest = new ArrayList<>();
+        if (blocked != null) {
+          rest.addAll(blocked);
+          blocked = null;
+        }
+        rest.addAll(reader.rest());
+        if (!rest.isEmpty()) {
+          all.add(new ChunkFailure(rest, null));
+        }
+      }
+      if (all.isEmpty()) {
+        result.complete(sent);
+        return;
+      }
+      String note =
+          reader.rereadable() || !hard
+              ? ""
+              : "; the source was not read past its first "
+                  + reader.read()
+                  + " elements (it can be read only once)";
+      result.completeExceptionally(
+          ChunkFailure.exception(
+              operation,
+              reader.rereadable() ? reader.total() : reader.read(),
+              settings.maxAttempts(),
+              all,
+              note));
+    }
+  }
+
+  /** Runs {@code next} after {@code delay}, off the calling thread. */
+  public static <R> CompletableFuture<R> after(
+      Duration delay, Supplier<CompletableFuture<R>> next) {
+    Executor delayed = CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS);
+    return CompletableFuture.supplyAsync(next, delayed).thenCompose(future -> future);
+  }
+}
