@@ -152,12 +152,16 @@ class WriteOnceRaceIntegrationTests {
       ContentKey key = item(i, "").key();
       Map<Long, PartitionedContent<?>> byVersion = new HashMap<>();
       int conflicts = 0;
+      int unknown = 0;
       for (Told t : told) {
         List<PartitionedContent<?>> mine =
             t.written().stream().filter(c -> c.key().equals(key)).toList();
         boolean conflicted = t.conflicts().contains(key);
-        assertThat(mine.size() + (conflicted ? 1 : 0))
-            .as("every writer is told written or conflict for %s", key)
+        // a writer whose attempt met a connection the engine closed (dynalite does so now and then
+        // under 128 concurrent async requests) and found another writer's item is told unknown
+        boolean notKnown = t.unknown().contains(key);
+        assertThat(mine.size() + (conflicted ? 1 : 0) + (notKnown ? 1 : 0))
+            .as("every writer is told written, conflict or unknown for %s", key)
             .isEqualTo(1);
         for (PartitionedContent<?> c : mine) {
           assertThat(byVersion.put(c.currentVersion(), c))
@@ -165,17 +169,32 @@ class WriteOnceRaceIntegrationTests {
               .isNull();
         }
         conflicts += conflicted ? 1 : 0;
+        unknown += notKnown ? 1 : 0;
       }
       PartitionedContent<Counter> now = stored.get(key);
-      // the winners wrote versions 1..n one after the other; the last one is what is stored
-      assertThat(byVersion.keySet())
-          .containsExactlyInAnyOrderElementsOf(
-              IntStream.rangeClosed(1, (int) now.currentVersion())
-                  .mapToObj(v -> (long) v)
-                  .toList());
-      assertThat(byVersion.get(now.currentVersion())).isEqualTo(now);
-      assertThat(byVersion.size() + conflicts).isEqualTo(WRITERS);
-      answers.add(key + ": " + byVersion.size() + " written, " + conflicts + " told conflict");
+      // the winners wrote versions 1..n one after the other, the last one is what is stored; a
+      // version nobody was told of can only be the write of a writer told "unknown"
+      List<Long> versions =
+          IntStream.rangeClosed(1, (int) now.currentVersion()).mapToObj(v -> (long) v).toList();
+      assertThat(versions).containsAll(byVersion.keySet());
+      assertThat(versions.size() - byVersion.size())
+          .as("versions of %s nobody was told written", key)
+          .isLessThanOrEqualTo(unknown);
+      if (byVersion.containsKey(now.currentVersion())) {
+        assertThat(byVersion.get(now.currentVersion())).isEqualTo(now);
+      } else {
+        assertThat(unknown).as("the stored item of %s was written by someone", key).isPositive();
+      }
+      assertThat(byVersion.size() + conflicts + unknown).isEqualTo(WRITERS);
+      answers.add(
+          key
+              + ": "
+              + byVersion.size()
+              + " written, "
+              + conflicts
+              + " conflict, "
+              + unknown
+              + " unknown");
     }
     assertThat(answers).hasSize(keys);
     // the losers that were told "conflict" left the winner's content in place
