@@ -18,8 +18,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -83,13 +81,24 @@ public final class UpdateItemOperation<T> {
 
   /** The write id an update sets: the value of its {@code #nK = :vM} for {@code _write_id}. */
   private static String writeIdOf(UpdateItemRequest request) {
+    String expression = request.updateExpression();
     for (Map.Entry<String, String> entry : request.expressionAttributeNames().entrySet()) {
       if (entry.getValue().equals(ItemCodec.WRITE_ID)) {
-        Matcher set =
-            Pattern.compile(Pattern.quote(entry.getKey()) + " = (:\\w+)")
-                .matcher(request.updateExpression());
-        if (set.find()) {
-          return request.expressionAttributeValues().get(set.group(1)).s();
+        String assignment = entry.getKey() + " = :";
+        int at = expression.indexOf(assignment);
+        if (at >= 0) {
+          int start = at + assignment.length() - 1;
+          int end = start + 1;
+          while (end < expression.length()
+              && (Character.isLetterOrDigit(expression.charAt(end))
+                  || expression.charAt(end) == '_')) {
+            end++;
+          }
+          AttributeValue id =
+              request.expressionAttributeValues().get(expression.substring(start, end));
+          if (id != null && id.s() != null) {
+            return id.s();
+          }
         }
       }
     }
