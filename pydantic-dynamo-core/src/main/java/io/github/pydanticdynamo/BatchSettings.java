@@ -5,7 +5,9 @@ import java.time.Duration;
 /**
  * How batch operations run: how many chunk requests are in flight at once, and how unprocessed work
  * and throttling are retried (exponential backoff with full jitter, a bounded number of attempts;
- * then {@link UnprocessedItemsException} carries what is left).
+ * then {@link UnprocessedItemsException} carries what is left). The same attempts and backoff
+ * govern the library's own retries of writes with an exact outcome (putIfAbsent, putIfVersion,
+ * conditional puts, updates, deleteItem), which the SDK does not retry.
  *
  * <pre>{@code
  * BatchSettings settings = BatchSettings.defaults().withMaxAttempts(12);

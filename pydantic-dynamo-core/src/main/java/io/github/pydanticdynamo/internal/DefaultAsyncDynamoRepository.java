@@ -195,6 +195,7 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
       ExactWrites.Write<Q, R, A> write) {
     return ExactWrites.runAsync(
         write,
+        batch,
         request -> (CompletableFuture<R>) send(request),
         key -> ops.get().stored(client, key));
   }
@@ -379,7 +380,7 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
                   case DONE ->
                       CompletableFuture.completedFuture(BatchResponse.of(reads.contents(), null));
                   case RETRY ->
-                      AsyncBatchWriter.after(decision.delay(), () -> readChunk(reads, attempt + 1));
+                      BatchRetry.after(decision.delay(), () -> readChunk(reads, attempt + 1));
                   case GIVE_UP ->
                       CompletableFuture.failedFuture(new ChunkFailure.GaveUp(decision, attempt));
                 });

@@ -196,7 +196,7 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
   @SuppressWarnings("unchecked")
   private <Q extends DynamoDbRequest, R, A> A exactly(ExactWrites.Write<Q, R, A> write) {
     return ExactWrites.run(
-        write, request -> (R) send(request), key -> ops.get().stored(client, key));
+        write, batch, request -> (R) send(request), key -> ops.get().stored(client, key));
   }
 
   private Object send(DynamoDbRequest request) {
@@ -387,7 +387,7 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
         case DONE -> {
           return BatchResponse.of(reads.contents(), null);
         }
-        case RETRY -> BatchWriter.sleep(decision.delay());
+        case RETRY -> BatchRetry.sleep(decision.delay());
         case GIVE_UP -> throw new ChunkFailure.GaveUp(decision, attempt);
       }
     }

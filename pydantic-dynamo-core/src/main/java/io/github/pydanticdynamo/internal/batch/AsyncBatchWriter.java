@@ -1,7 +1,6 @@
 package io.github.pydanticdynamo.internal.batch;
 
 import io.github.pydanticdynamo.BatchSettings;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -9,10 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -206,7 +202,8 @@ public final class AsyncBatchWriter {
                   switch (decision.kind()) {
                     case DONE -> CompletableFuture.<@Nullable ChunkFailure>completedFuture(null);
                     case RETRY ->
-                        after(decision.delay(), () -> writeChunk(decision.pending(), attempt + 1));
+                        BatchRetry.after(
+                            decision.delay(), () -> writeChunk(decision.pending(), attempt + 1));
                     case GIVE_UP ->
                         CompletableFuture.<@Nullable ChunkFailure>completedFuture(
                             new ChunkFailure(decision.pending(), decision.cause()));
@@ -261,12 +258,5 @@ public final class AsyncBatchWriter {
               all,
               note));
     }
-  }
-
-  /** Runs {@code next} after {@code delay}, off the calling thread. */
-  public static <R> CompletableFuture<R> after(
-      Duration delay, Supplier<CompletableFuture<R>> next) {
-    Executor delayed = CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS);
-    return CompletableFuture.supplyAsync(next, delayed).thenCompose(future -> future);
   }
 }

@@ -3,8 +3,12 @@ package io.github.pydanticdynamo.internal.batch;
 import io.github.pydanticdynamo.BatchSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
@@ -50,7 +54,7 @@ public final class BatchRetry {
   }
 
   /** Full jitter: uniform in [0, min(max, base * 2^(attempt-1))]. */
-  static Duration delay(BatchSettings settings, int attempt) {
+  public static Duration delay(BatchSettings settings, int attempt) {
     long base = settings.baseDelay().toNanos();
     long cap = settings.maxDelay().toNanos();
     long ceiling = attempt >= 62 ? cap : Math.min(cap, base << Math.min(attempt - 1, 40));
@@ -58,6 +62,24 @@ public final class BatchRetry {
       return Duration.ZERO;
     }
     return Duration.ofNanos(ThreadLocalRandom.current().nextLong(ceiling + 1));
+  }
+
+  /** Sleeps for a backoff; false when interrupted (the flag is kept). */
+  public static boolean sleep(Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Runs {@code next} after {@code delay}, off the calling thread. */
+  public static <R> CompletableFuture<R> after(
+      Duration delay, Supplier<CompletableFuture<R>> next) {
+    Executor delayed = CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS);
+    return CompletableFuture.supplyAsync(next, delayed).thenCompose(future -> future);
   }
 
   /** Throttling and server errors: worth another attempt of the whole chunk. */

@@ -1,7 +1,6 @@
 package io.github.pydanticdynamo.internal.batch;
 
 import io.github.pydanticdynamo.BatchSettings;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -194,7 +193,7 @@ public final class BatchWriter {
             return null;
           }
           case RETRY -> {
-            if (!sleep(decision.delay())) {
+            if (!BatchRetry.sleep(decision.delay())) {
               InterruptedException interruption =
                   new InterruptedException("interrupted during backoff");
               abort.compareAndSet(null, interruption);
@@ -245,17 +244,6 @@ public final class BatchWriter {
           settings.maxAttempts(),
           failures,
           note);
-    }
-  }
-
-  /** Sleeps for a backoff; false when interrupted (the flag is kept). */
-  public static boolean sleep(Duration delay) {
-    try {
-      Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 }

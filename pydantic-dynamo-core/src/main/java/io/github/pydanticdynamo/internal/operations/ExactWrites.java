@@ -1,5 +1,6 @@
 package io.github.pydanticdynamo.internal.operations;
 
+import io.github.pydanticdynamo.BatchSettings;
 import io.github.pydanticdynamo.ContentKey;
 import io.github.pydanticdynamo.WriteOutcomeUnknownException;
 import io.github.pydanticdynamo.internal.batch.BatchRetry;
@@ -15,8 +16,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -41,11 +40,6 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * read; or the outcome cannot be known, which is thrown as {@link WriteOutcomeUnknownException}.
  */
 public final class ExactWrites {
-  /** Sends (and checking reads) of one write before its outcome is declared unknown. */
-  static final int MAX_ATTEMPTS = 8;
-
-  private static final Duration BASE_DELAY = Duration.ofMillis(25);
-  private static final Duration MAX_DELAY = Duration.ofSeconds(2);
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder IDS = Base64.getUrlEncoder().withoutPadding();
 
@@ -136,10 +130,9 @@ public final class ExactWrites {
     return Failure.FINAL;
   }
 
-  /** Full-jitter exponential backoff before attempt {@code attempt + 1}. */
-  static Duration backoff(int attempt) {
-    long cap = Math.min(MAX_DELAY.toMillis(), BASE_DELAY.toMillis() << Math.min(attempt - 1, 16));
-    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
+  /** The backoff before attempt {@code state.attempts + 1}: the repository's retry policy. */
+  private static Duration backoff(State state) {
+    return BatchRetry.delay(state.retry, state.attempts);
   }
 
   /** An extra condition: the stored item is still exactly as read (or still absent). */
@@ -180,79 +173,75 @@ public final class ExactWrites {
       }
     }
 
-    /** {@code condition AND guard}. */
-    public String and(@Nullable String condition) {
-      return condition == null || condition.isBlank()
-          ? expression
-          : "(" + condition + ") AND " + expression;
-    }
-
-    /** The request's names with the guard's. */
-    public Map<String, String> names(@Nullable Map<String, String> existing) {
-      Map<String, String> all = new HashMap<>(names);
-      if (existing != null) {
-        all.putAll(existing);
+    /**
+     * A request's condition, names and values with the guard joined; values stay null (unset on the
+     * request) when there are none at all.
+     */
+    Joined join(
+        @Nullable String condition,
+        @Nullable Map<String, String> requestNames,
+        @Nullable Map<String, AttributeValue> requestValues) {
+      Map<String, String> allNames = new HashMap<>(names);
+      if (requestNames != null) {
+        allNames.putAll(requestNames);
       }
-      return all;
-    }
-
-    /** The request's values with the guard's, or null when there are none at all. */
-    public @Nullable Map<String, AttributeValue> values(
-        @Nullable Map<String, AttributeValue> existing) {
-      Map<String, AttributeValue> all = new HashMap<>(values);
-      if (existing != null) {
-        all.putAll(existing);
+      Map<String, AttributeValue> allValues = new HashMap<>(values);
+      if (requestValues != null) {
+        allValues.putAll(requestValues);
       }
-      return all.isEmpty() ? null : all;
+      return new Joined(
+          condition == null || condition.isBlank()
+              ? expression
+              : "(" + condition + ") AND " + expression,
+          allNames,
+          allValues.isEmpty() ? null : allValues);
     }
   }
 
+  /** A request's condition with a guard joined, and the names and values it needs. */
+  record Joined(
+      String condition, Map<String, String> names, @Nullable Map<String, AttributeValue> values) {}
+
   /** A put with a guard joined to its condition. */
   public static PutItemRequest guard(PutItemRequest request, Guard guard) {
-    PutItemRequest.Builder builder =
-        request.toBuilder()
-            .conditionExpression(guard.and(request.conditionExpression()))
-            .expressionAttributeNames(
-                guard.names(
-                    request.hasExpressionAttributeNames()
-                        ? request.expressionAttributeNames()
-                        : null));
-    Map<String, AttributeValue> values =
-        guard.values(
+    Joined joined =
+        guard.join(
+            request.conditionExpression(),
+            request.hasExpressionAttributeNames() ? request.expressionAttributeNames() : null,
             request.hasExpressionAttributeValues() ? request.expressionAttributeValues() : null);
-    return values == null ? builder.build() : builder.expressionAttributeValues(values).build();
+    return request.toBuilder()
+        .conditionExpression(joined.condition())
+        .expressionAttributeNames(joined.names())
+        .expressionAttributeValues(joined.values())
+        .build();
   }
 
   /** An update with a guard joined to its condition. */
   public static UpdateItemRequest guard(UpdateItemRequest request, Guard guard) {
-    UpdateItemRequest.Builder builder =
-        request.toBuilder()
-            .conditionExpression(guard.and(request.conditionExpression()))
-            .expressionAttributeNames(
-                guard.names(
-                    request.hasExpressionAttributeNames()
-                        ? request.expressionAttributeNames()
-                        : null));
-    Map<String, AttributeValue> values =
-        guard.values(
+    Joined joined =
+        guard.join(
+            request.conditionExpression(),
+            request.hasExpressionAttributeNames() ? request.expressionAttributeNames() : null,
             request.hasExpressionAttributeValues() ? request.expressionAttributeValues() : null);
-    return values == null ? builder.build() : builder.expressionAttributeValues(values).build();
+    return request.toBuilder()
+        .conditionExpression(joined.condition())
+        .expressionAttributeNames(joined.names())
+        .expressionAttributeValues(joined.values())
+        .build();
   }
 
   /** A delete with a guard joined to its condition. */
   public static DeleteItemRequest guard(DeleteItemRequest request, Guard guard) {
-    DeleteItemRequest.Builder builder =
-        request.toBuilder()
-            .conditionExpression(guard.and(request.conditionExpression()))
-            .expressionAttributeNames(
-                guard.names(
-                    request.hasExpressionAttributeNames()
-                        ? request.expressionAttributeNames()
-                        : null));
-    Map<String, AttributeValue> values =
-        guard.values(
+    Joined joined =
+        guard.join(
+            request.conditionExpression(),
+            request.hasExpressionAttributeNames() ? request.expressionAttributeNames() : null,
             request.hasExpressionAttributeValues() ? request.expressionAttributeValues() : null);
-    return values == null ? builder.build() : builder.expressionAttributeValues(values).build();
+    return request.toBuilder()
+        .conditionExpression(joined.condition())
+        .expressionAttributeNames(joined.names())
+        .expressionAttributeValues(joined.values())
+        .build();
   }
 
   /** Whether two stored states are the same write (same write id, version and timestamp). */
@@ -297,11 +286,16 @@ public final class ExactWrites {
 
   /** Where a write stands after an attempt or a check. */
   private static final class State {
+    final BatchSettings retry;
     int attempts;
     boolean uncertain;
     @Nullable Throwable lastUnknown;
     @Nullable Map<String, AttributeValue> guardedOn;
     boolean guardedResend;
+
+    State(BatchSettings retry) {
+      this.retry = retry;
+    }
   }
 
   /** What to do after a check read. */
@@ -389,9 +383,10 @@ public final class ExactWrites {
    */
   public static <Q extends DynamoDbRequest, R, A> A run(
       Write<Q, R, A> write,
+      BatchSettings retry,
       Function<Q, R> send,
       Function<Map<String, AttributeValue>, @Nullable Map<String, AttributeValue>> read) {
-    State state = new State();
+    State state = new State(retry);
     Q request = withoutSdkRetries(write.request());
     while (true) {
       state.attempts++;
@@ -403,7 +398,7 @@ public final class ExactWrites {
       }
       Failure failure = afterFailure(write, state, error);
       if (failure == Failure.NOT_APPLIED && !state.uncertain) {
-        sleep(write, state, backoff(state.attempts));
+        sleep(write, state, backoff(state));
         continue;
       }
       Next<Q, A> next = check(write, state, read, failure == Failure.CONDITION);
@@ -425,7 +420,7 @@ public final class ExactWrites {
         throw sneaky(error);
       }
       if (failure == Failure.NOT_APPLIED) {
-        if (state.attempts >= MAX_ATTEMPTS) {
+        if (state.attempts >= state.retry.maxAttempts()) {
           throw sneaky(error);
         }
         return failure;
@@ -454,10 +449,10 @@ public final class ExactWrites {
       Function<Map<String, AttributeValue>, @Nullable Map<String, AttributeValue>> read,
       boolean conditionFailed) {
     while (true) {
-      if (state.attempts >= MAX_ATTEMPTS) {
+      if (state.attempts >= state.retry.maxAttempts()) {
         throw gaveUp(write, state);
       }
-      sleep(write, state, backoff(state.attempts));
+      sleep(write, state, backoff(state));
       Map<String, AttributeValue> stored;
       try {
         stored = read.apply(write.rawKey());
@@ -474,16 +469,15 @@ public final class ExactWrites {
   }
 
   private static void sleep(Write<?, ?, ?> write, State state, Duration delay) {
-    try {
-      Thread.sleep(delay.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      if (state.uncertain) {
-        state.lastUnknown = e;
-        throw unknown(write, state, "interrupted while checking");
-      }
-      throw new IllegalStateException("interrupted while retrying " + write.operation(), e);
+    if (BatchRetry.sleep(delay)) {
+      return;
     }
+    InterruptedException e = new InterruptedException("interrupted during backoff");
+    if (state.uncertain) {
+      state.lastUnknown = e;
+      throw unknown(write, state, "interrupted while checking");
+    }
+    throw new IllegalStateException("interrupted while retrying " + write.operation(), e);
   }
 
   // ---- async ----
@@ -491,11 +485,12 @@ public final class ExactWrites {
   /** Runs a write with the async client; the same rules as {@link #run}. */
   public static <Q extends DynamoDbRequest, R, A> CompletableFuture<A> runAsync(
       Write<Q, R, A> write,
+      BatchSettings retry,
       Function<Q, CompletableFuture<R>> send,
       Function<
               Map<String, AttributeValue>, CompletableFuture<@Nullable Map<String, AttributeValue>>>
           read) {
-    return attemptAsync(write, new State(), withoutSdkRetries(write.request()), send, read);
+    return attemptAsync(write, new State(retry), withoutSdkRetries(write.request()), send, read);
   }
 
   private static <Q extends DynamoDbRequest, R, A> CompletableFuture<A> attemptAsync(
@@ -520,8 +515,8 @@ public final class ExactWrites {
               }
               Failure failure = afterFailure(write, state, error);
               if (failure == Failure.NOT_APPLIED && !state.uncertain) {
-                return later(backoff(state.attempts))
-                    .thenCompose(v -> attemptAsync(write, state, request, send, read));
+                return BatchRetry.after(
+                    backoff(state), () -> attemptAsync(write, state, request, send, read));
               }
               return checkAsync(write, state, read, failure == Failure.CONDITION)
                   .thenCompose(
@@ -541,11 +536,10 @@ public final class ExactWrites {
               Map<String, AttributeValue>, CompletableFuture<@Nullable Map<String, AttributeValue>>>
           read,
       boolean conditionFailed) {
-    if (state.attempts >= MAX_ATTEMPTS) {
+    if (state.attempts >= state.retry.maxAttempts()) {
       return CompletableFuture.failedFuture(gaveUp(write, state));
     }
-    return later(backoff(state.attempts))
-        .thenCompose(v -> read.apply(write.rawKey()))
+    return BatchRetry.after(backoff(state), () -> read.apply(write.rawKey()))
         .handle(
             (stored, error) -> {
               if (error != null) {
@@ -560,10 +554,5 @@ public final class ExactWrites {
                   decide(write, state, stored, conditionFailed));
             })
         .thenCompose(Function.identity());
-  }
-
-  private static CompletableFuture<Void> later(Duration delay) {
-    return CompletableFuture.runAsync(
-        () -> {}, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
   }
 }

@@ -80,12 +80,12 @@ class ExactWritesTests {
   void theGuardPinsTheStoredStateOrItsAbsence() {
     Guard absent = Guard.of(null, "PK");
     assertThat(absent.expression()).isEqualTo("attribute_not_exists(#owk)");
-    assertThat(absent.values(null)).isNull();
+    assertThat(absent.join(null, null, null).values()).isNull();
 
     Guard stored = Guard.of(STORED, "PK");
     assertThat(stored.expression())
         .isEqualTo("attribute_exists(#owk) AND #oww = :oww AND #owv = :owv AND #owt = :owt");
-    assertThat(stored.values(null))
+    assertThat(stored.join(null, null, null).values())
         .containsEntry(":owv", AttributeValue.fromN("3"))
         .containsEntry(":oww", STORED.get("_write_id"));
 
