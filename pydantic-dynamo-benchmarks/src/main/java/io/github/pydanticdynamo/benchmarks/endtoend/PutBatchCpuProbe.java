@@ -9,8 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 
 /**
  * putBatch's client CPU, ours against hand-written code, on a client that answers every
@@ -37,23 +35,7 @@ public final class PutBatchCpuProbe {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 9;
     int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-    DynamoDbClient answering =
-        new DynamoDbClient() {
-          private final BatchWriteItemResponse done = BatchWriteItemResponse.builder().build();
-
-          @Override
-          public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
-            return done;
-          }
-
-          @Override
-          public String serviceName() {
-            return "dynamodb";
-          }
-
-          @Override
-          public void close() {}
-        };
+    DynamoDbClient answering = ClientOverheadBenchmarks.ANSWERING;
     List<MediumItem> items = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       items.add(Fixtures.medium(i));
