@@ -57,9 +57,9 @@ public final class WriteOnceRepository<T> {
    * @return the contents this call wrote, with the versions they were written at, in input order
    *     (of each key's last occurrence)
    * @throws ConcurrentWriteException when other writers stored different contents under some keys
-   *     meanwhile (those are left as they are; the exception lists them and what was written)
-   * @throws WriteOutcomeUnknownException when a write's response was lost and its outcome cannot be
-   *     told
+   *     meanwhile (those are left as they are), or a write's response was lost and its outcome
+   *     cannot be told ({@link ConcurrentWriteException#unknownOutcomes()}); it lists them and what
+   *     was written
    */
   public List<PartitionedContent<T>> write(Iterable<PartitionedContent<T>> contents) {
     Map<ContentKey, PartitionedContent<T>> inputs = inputs(contents);
