@@ -122,6 +122,37 @@ public interface AsyncDynamoRepository<T> extends AutoCloseable {
   }
 
   /**
+   * Writes the items of a reactive-streams {@link Publisher}, read once and in constant memory: the
+   * repository subscribes, requests items a chunk (25) at a time and only while it has room for
+   * them (at most the batch settings' {@code concurrency} chunks in flight and one being filled;
+   * never {@code Long.MAX_VALUE}), so a publisher that reads a file or another table is held back
+   * by the writes. Items are single-pass, as for a non-collection {@link Iterable} (see {@link
+   * DynamoRepository#putBatch(Iterable)}): each item is checked when it arrives. A bad item, or the
+   * publisher's {@code onError}, stops the batch and cancels the subscription; the chunks already
+   * sent finish, and the future fails with an {@link UnprocessedItemsException} whose cause is the
+   * item's exception (or the publisher's error) and whose message leads with how many items were
+   * written before it, listing those received but not written. A bad first chunk (nothing sent)
+   * fails with the item's own exception. A publisher that completes empty sends nothing.
+   *
+   * <p>Cancelling the returned future cancels the subscription: no more items are requested and no
+   * further chunk is sent; chunks already sent still finish, and what they wrote stays written
+   * without being reported.
+   *
+   * <pre>{@code
+   * // a migration with Project Reactor: lines of a file, parsed as they are written
+   * Flux<PartitionedContent<FilmActor>> source =
+   *     Flux.using(() -> Files.lines(export), Flux::fromStream, Stream::close)
+   *         .map(Actors::parse);
+   * actors.putBatch(source).join();
+   * }</pre>
+   *
+   * @param contents the contents to write, subscribed to once
+   * @return completes when all are written (and the publisher completed), or fails with {@link
+   *     UnprocessedItemsException}
+   */
+  CompletableFuture<Void> putBatch(Publisher<? extends PartitionedContent<T>> contents);
+
+  /**
    * Updates one item; see {@link DynamoRepository#update}.
    *
    * @param partitionIds the partition ids

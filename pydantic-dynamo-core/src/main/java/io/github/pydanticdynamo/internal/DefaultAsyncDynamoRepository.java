@@ -20,6 +20,7 @@ import io.github.pydanticdynamo.internal.batch.BatchEntry;
 import io.github.pydanticdynamo.internal.batch.BatchRetry;
 import io.github.pydanticdynamo.internal.batch.ChunkFailure;
 import io.github.pydanticdynamo.internal.batch.ChunkReader;
+import io.github.pydanticdynamo.internal.batch.ChunkSource;
 import io.github.pydanticdynamo.internal.mapping.ItemMapper;
 import io.github.pydanticdynamo.internal.operations.BatchReads;
 import io.github.pydanticdynamo.internal.operations.ExactWrites;
@@ -214,6 +215,21 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
   public CompletableFuture<Void> putBatch(Iterable<PartitionedContent<T>> contents) {
     return writeAll(ops.batchWrite().puts(contents), ChunkFailure.Operation.PUT)
         .thenApply(written -> null);
+  }
+
+  @Override
+  public CompletableFuture<Void> putBatch(Publisher<? extends PartitionedContent<T>> contents) {
+    Objects.requireNonNull(contents, "contents");
+    CompletableFuture<Long> written =
+        writeAll(ops.batchWrite().puts(contents), ChunkFailure.Operation.PUT);
+    CompletableFuture<Void> done = written.thenApply(count -> null);
+    done.whenComplete(
+        (ignored, error) -> {
+          if (done.isCancelled()) {
+            written.cancel(false); // cancels the subscription; no further chunk is sent
+          }
+        });
+    return done;
   }
 
   @Override
@@ -590,8 +606,7 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
   }
 
   /** Writes the chunks with at most {@code concurrency} in flight; yields how many there were. */
-  private CompletableFuture<Long> writeAll(
-      ChunkReader<?> chunks, ChunkFailure.Operation operation) {
+  private CompletableFuture<Long> writeAll(ChunkSource chunks, ChunkFailure.Operation operation) {
     return new AsyncBatchWriter(batch)
         .write(chunks, chunk -> ops.batchWrite().write(client, chunk), operation);
   }

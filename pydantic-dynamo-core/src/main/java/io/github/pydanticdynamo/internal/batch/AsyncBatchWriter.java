@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * Writes a batch in stages: what {@link BatchWriter} does, without blocking a thread. One drain
  * loop at a time reads the source and starts chunks (at most {@code concurrency} in flight, a chunk
  * sharing a key with one in flight waits for it); answers are queued and taken by the loop, so a
- * client that answers at once never nests stages and no answered chunk stays reachable.
+ * client that answers at once never nests stages and no answered chunk stays reachable. The source
+ * is a {@link ChunkSource}: an iterator's chunks are read when wanted, a publisher's when they have
+ * arrived (the source runs the loop again when one may have).
  */
 public final class AsyncBatchWriter {
 
@@ -33,16 +35,22 @@ public final class AsyncBatchWriter {
     this.settings = settings;
   }
 
-  /** Writes every chunk of {@code reader}; yields how many entries were written. */
+  /**
+   * Writes every chunk of {@code reader}; yields how many entries were written. Cancelling the
+   * returned future stops the source (a publisher's subscription is cancelled) and sends no further
+   * chunk; chunks already sent still finish, unreported.
+   */
   public CompletableFuture<Long> write(
-      ChunkReader<?> reader, Send send, ChunkFailure.Operation operation) {
+      ChunkSource reader, Send send, ChunkFailure.Operation operation) {
     Run run = new Run(reader, send, operation);
+    run.result.whenComplete((written, error) -> run.drain()); // a cancel from outside
+    reader.start(run::drain);
     run.drain();
     return run.result;
   }
 
   private final class Run {
-    private final ChunkReader<?> reader;
+    private final ChunkSource reader;
     private final Send send;
     private final ChunkFailure.Operation operation;
     private final CompletableFuture<Long> result = new CompletableFuture<>();
@@ -58,7 +66,7 @@ public final class AsyncBatchWriter {
     private boolean finished;
     private ChunkReader.@Nullable SourceFailure sourceFailure;
 
-    Run(ChunkReader<?> reader, Send send, ChunkFailure.Operation operation) {
+    Run(ChunkSource reader, Send send, ChunkFailure.Operation operation) {
       this.reader = reader;
       this.send = send;
       this.operation = operation;
@@ -75,6 +83,7 @@ public final class AsyncBatchWriter {
         } catch (Throwable e) { // a bug must not leave the caller waiting forever
           finished = true;
           result.completeExceptionally(e);
+          reader.stop();
         }
         missed = wip.addAndGet(-missed);
         if (missed == 0) {
@@ -86,6 +95,13 @@ public final class AsyncBatchWriter {
     private void step() {
       if (finished) {
         answers.clear();
+        return;
+      }
+      if (result.isDone()) { // cancelled by the caller: read and send nothing more
+        finished = true;
+        answers.clear();
+        blocked = null;
+        reader.stop();
         return;
       }
       for (Done answer = answers.poll(); answer != null; answer = answers.poll()) {
@@ -116,10 +132,10 @@ public final class AsyncBatchWriter {
     private @Nullable List<BatchEntry> readNext() {
       try {
         List<BatchEntry> chunk = reader.next();
-        if (chunk == null) {
+        if (chunk == null && reader.ended()) {
           sourceDone = true;
         }
-        return chunk;
+        return chunk; // null and not ended: none ready yet, the source runs drain when one is
       } catch (ChunkReader.SourceFailure e) {
         sourceFailure = e;
         sourceDone = true;
@@ -211,6 +227,14 @@ public final class AsyncBatchWriter {
     }
 
     private void finish() {
+      try {
+        report();
+      } finally {
+        reader.stop();
+      }
+    }
+
+    private void report() {
       List<ChunkFailure> all;
       synchronized (failures) {
         all = new ArrayList<>(failures);

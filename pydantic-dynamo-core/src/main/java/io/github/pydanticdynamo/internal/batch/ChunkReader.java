@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * Reads a batch's source one chunk at a time: up to {@code size} entries with distinct keys, each
  * built only when its chunk is read, so a batch holds no more than the chunks it has in hand.
  */
-public final class ChunkReader<S> {
+public final class ChunkReader<S> implements ChunkSource {
 
   /** Builds the entry of one source element at {@code position} (0-based); may reject it. */
   @FunctionalInterface
@@ -66,6 +66,7 @@ public final class ChunkReader<S> {
   private final long total;
   private int position;
   private @Nullable List<BatchEntry> peeked;
+  private boolean ended;
 
   /**
    * A reader.
@@ -95,17 +96,17 @@ public final class ChunkReader<S> {
     this.total = total;
   }
 
-  /** How many elements the source holds, or -1 when it can be read only once. */
+  @Override
   public long total() {
     return total;
   }
 
-  /** Whether the source can be read again (its total is known, the rest can be reported). */
+  @Override
   public boolean rereadable() {
     return total >= 0;
   }
 
-  /** How many source elements were read so far. */
+  @Override
   public long read() {
     return position;
   }
@@ -123,10 +124,19 @@ public final class ChunkReader<S> {
    *
    * @throws SourceFailure when an element is rejected or the source fails
    */
+  @Override
   public @Nullable List<BatchEntry> next() {
     List<BatchEntry> chunk = peeked != null ? peeked : readChunk();
     peeked = null;
+    if (chunk == null) {
+      ended = true;
+    }
     return chunk;
+  }
+
+  @Override
+  public boolean ended() {
+    return ended;
   }
 
   private @Nullable List<BatchEntry> readChunk() {
@@ -167,6 +177,7 @@ public final class ChunkReader<S> {
    * Everything not yet handed out (a chunk read ahead, then the rest of the source), as entries
    * that were never sent; empty when the source cannot be read again.
    */
+  @Override
   public List<BatchEntry> rest() {
     List<BatchEntry> rest = new ArrayList<>();
     if (peeked != null) {

@@ -5,6 +5,7 @@ import io.github.pydanticdynamo.InvalidCommandException;
 import io.github.pydanticdynamo.PartitionedContent;
 import io.github.pydanticdynamo.internal.batch.BatchEntry;
 import io.github.pydanticdynamo.internal.batch.ChunkReader;
+import io.github.pydanticdynamo.internal.batch.PublisherChunks;
 import io.github.pydanticdynamo.internal.item.ItemCodec;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -214,5 +216,16 @@ public final class BatchWriteItemOperation<T> {
     return client
         .batchWriteItem(request(chunk))
         .thenApply(response -> unprocessed(chunk, response.unprocessedItems()));
+  }
+
+  /**
+   * The chunks of a put batch read from a publisher: single-pass, each item checked and mapped as
+   * it arrives (as for a non-collection {@code Iterable}); one write time for the whole batch.
+   */
+  public PublisherChunks<PartitionedContent<T>> puts(
+      Publisher<? extends PartitionedContent<T>> contents) {
+    Instant now = codec.now();
+    return new PublisherChunks<>(
+        contents, (content, at) -> put(content, at, now), BatchEntry.WRITE_CHUNK);
   }
 }

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 
@@ -74,6 +75,30 @@ public final class ObservedAsyncDynamoRepository<T> implements AsyncDynamoReposi
   @Override
   public CompletableFuture<Void> putBatch(Iterable<PartitionedContent<T>> contents) {
     return observation.observeAsync("putBatch", () -> delegate.putBatch(contents));
+  }
+
+  /**
+   * {@inheritDoc} Cancelling the returned future cancels the delegate's, and so the subscription.
+   */
+  @Override
+  public CompletableFuture<Void> putBatch(Publisher<? extends PartitionedContent<T>> contents) {
+    AtomicReference<@Nullable CompletableFuture<Void>> started = new AtomicReference<>();
+    CompletableFuture<Void> observed =
+        observation.observeAsync(
+            "putBatch",
+            () -> {
+              CompletableFuture<Void> written = delegate.putBatch(contents);
+              started.set(written);
+              return written;
+            });
+    observed.whenComplete(
+        (ignored, error) -> {
+          CompletableFuture<Void> written = started.get();
+          if (observed.isCancelled() && written != null) {
+            written.cancel(false);
+          }
+        });
+    return observed;
   }
 
   @Override
