@@ -39,13 +39,14 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /**
- * Batches of any size in a small heap: six cases, each in its own JVM at {@code heap} (default
+ * Batches of any size in a small heap: seven cases, each in its own JVM at {@code heap} (default
  * {@code -Xmx64m}) on the local engine, with {@code items} medium items (about 1.1 KB stored) in
  * one partition: putBatch of a lazy source (items made on the fly, sync and async), getBatch of
- * every key (sync and async) and list of the partition (sync {@code Stream}, async {@code
- * Publisher} requested one page at a time); the reads read what the sync putBatch wrote. Each case
- * checks its count and reports the peak of the heap in use after a collection (the live data), the
- * number of collections and the time. Prints a Markdown table.
+ * every key (sync and async), list of the partition (sync {@code Stream}, async {@code Publisher}
+ * requested one page at a time), and async putBatch from a {@code Publisher} that makes its items
+ * on the fly inside {@code request()} (synchronously, as a file reader would); the reads read what
+ * the sync putBatch wrote. Each case checks its count and reports the peak of the heap in use after
+ * a collection (the live data), the number of collections and the time. Prints a Markdown table.
  *
  * <pre>{@code
  * java -cp pydantic-dynamo-benchmarks/target/benchmarks.jar \
@@ -53,14 +54,21 @@ import org.reactivestreams.Subscription;
  * }</pre>
  *
  * <p>Settings, as arguments {@code name=value}: {@code items} (100000), {@code putItems} (as {@code
- * items}: putBatch alone can be run larger), {@code heap} (64m), {@code cases} (all six: put-sync,
- * put-async, get-sync, get-async, list-sync, list-async). {@code PYDANTIC_DYNAMO_ENDPOINT} points
- * it at another engine.
+ * items}: putBatch alone can be run larger), {@code heap} (64m), {@code cases} (all seven:
+ * put-sync, put-async, get-sync, get-async, list-sync, list-async, put-publisher). {@code
+ * PYDANTIC_DYNAMO_ENDPOINT} points it at another engine.
  */
 public final class MemoryBenchmark {
   /** Every case, in the order they run (the puts write what the reads read). */
   public static final List<String> CASES =
-      List.of("put-sync", "put-async", "get-sync", "get-async", "list-sync", "list-async");
+      List.of(
+          "put-sync",
+          "put-async",
+          "get-sync",
+          "get-async",
+          "list-sync",
+          "list-async",
+          "put-publisher");
 
   static final String PK = "PK";
   static final String SK = "SK";
@@ -215,6 +223,7 @@ public final class MemoryBenchmark {
       case "get-async" -> "getBatch of every key, async Publisher (one page at a time)";
       case "list-sync" -> "list of the partition, sync Stream";
       case "list-async" -> "list of the partition, async Publisher (one page at a time)";
+      case "put-publisher" -> "putBatch from a Publisher (synchronous, lazy), async";
       default -> name;
     };
   }
@@ -258,6 +267,11 @@ public final class MemoryBenchmark {
             case "put-async" -> {
               async(db, table).putBatch(lazy("async", items)).join();
               yield items;
+            }
+            case "put-publisher" -> {
+              LazyPublisher source = new LazyPublisher("publisher", items);
+              async(db, table).putBatch(source).join();
+              yield source.emitted;
             }
             case "get-sync" ->
                 sync(db, table).getBatch(keys(items)).mapToLong(p -> p.contents().size()).sum();
@@ -342,6 +356,50 @@ public final class MemoryBenchmark {
               return PartitionedContent.of(List.of(partition), List.of(item.id()), item);
             }
           };
+    }
+
+    /**
+     * Items made on the fly inside {@code request()}, on the requesting thread (no trampoline: a
+     * request from {@code onNext} emits nested), never held by the source.
+     */
+    private static final class LazyPublisher implements Publisher<PartitionedContent<MediumItem>> {
+      private final String partition;
+      private final int items;
+      private int emitted;
+
+      LazyPublisher(String partition, int items) {
+        this.partition = partition;
+        this.items = items;
+      }
+
+      @Override
+      public void subscribe(Subscriber<? super PartitionedContent<MediumItem>> subscriber) {
+        subscriber.onSubscribe(
+            new Subscription() {
+              private long demand;
+              private boolean done;
+
+              @Override
+              public void request(long n) {
+                demand += n;
+                while (demand > 0 && !done) {
+                  demand--;
+                  MediumItem item = Fixtures.medium(emitted++);
+                  subscriber.onNext(
+                      PartitionedContent.of(List.of(partition), List.of(item.id()), item));
+                  if (emitted == items) {
+                    done = true;
+                    subscriber.onComplete();
+                  }
+                }
+              }
+
+              @Override
+              public void cancel() {
+                done = true;
+              }
+            });
+      }
     }
 
     private static List<ContentKey> keys(int items) {
