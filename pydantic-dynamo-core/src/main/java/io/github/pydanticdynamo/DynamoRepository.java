@@ -133,6 +133,13 @@ public interface DynamoRepository<T> extends AutoCloseable {
    *       written and lists those read but not written.
    * </ul>
    *
+   * <p>What an {@link UnprocessedItemsException} lists is safe to write again as it is: each key at
+   * most once, with its latest value. When a key given twice in different chunks was given up on in
+   * the earlier chunk and written by the later one, the earlier item is not listed (writing it
+   * again would overwrite the newer value) and the message says how many items were left out so;
+   * when the later write failed too, only the later item is listed. When every item that was given
+   * up on was written later by an item of the same key, the batch succeeds.
+   *
    * <pre>{@code
    * // a migration: lines of a file, read as they are written
    * try (Stream<String> lines = Files.lines(export)) {

@@ -6,7 +6,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A batch gave up: after its retries (or after a failed request), some work was not confirmed by
  * DynamoDB. Nothing is dropped silently: the exception carries exactly what was not done, so the
- * caller can retry it.
+ * caller can retry it. The message leads with the counts ("3 of 250 items were not written …").
+ *
+ * <p>A write batch lists each key at most once, with its latest value: an item that was not written
+ * but whose key a later item of the same batch wrote is left out (retrying it would overwrite the
+ * newer value), and so is an earlier item of a key whose later item is listed; the message says how
+ * many items were left out and why.
  *
  * <pre>{@code
  * try {
@@ -61,7 +66,8 @@ public class UnprocessedItemsException extends PydanticDynamoException {
   }
 
   /**
-   * The contents a write batch did not get confirmed (empty for reads).
+   * The contents a write batch did not get confirmed (empty for reads): each key once, with its
+   * latest value in the batch; none whose key a later item of the batch wrote.
    *
    * @return the unwritten contents, in input order
    */

@@ -59,6 +59,7 @@ public final class AsyncBatchWriter {
     private final List<ChunkFailure> failures = Collections.synchronizedList(new ArrayList<>());
     // the fields below belong to the drain loop (one thread at a time, ordered by wip)
     private final Map<String, Integer> keysInFlight = new HashMap<>();
+    private final LaterWrites laterWrites = new LaterWrites();
     private @Nullable List<BatchEntry> blocked;
     private int inFlight;
     private long sent;
@@ -144,6 +145,7 @@ public final class AsyncBatchWriter {
     }
 
     private void start(List<BatchEntry> chunk) {
+      laterWrites.starting(chunk);
       for (BatchEntry entry : chunk) {
         keysInFlight.merge(entry.identity(), 1, Integer::sum);
       }
@@ -183,6 +185,7 @@ public final class AsyncBatchWriter {
       ChunkFailure failure = answer.failure();
       if (failure != null) {
         failures.add(failure);
+        laterWrites.failed(failure);
       }
     }
 
@@ -245,11 +248,15 @@ public final class AsyncBatchWriter {
       }
       ChunkReader.SourceFailure source = sourceFailure;
       if (source != null) {
+        if (sent == 0 && all.isEmpty()) {
+          result.completeExceptionally(source.getCause());
+          return;
+        }
+        all.add(new ChunkFailure(source.partial(), null));
+        LaterWrites.Report report = laterWrites.report(all);
         result.completeExceptionally(
-            sent == 0 && all.isEmpty()
-                ? source.getCause()
-                : ChunkFailure.sourceFailed(
-                    operation, sent - unwritten, source, settings.maxAttempts(), all));
+            ChunkFailure.sourceFailed(
+                operation, sent - unwritten, source, report.failures(), report.note()));
         return;
       }
       boolean hard = hardFailure() != null;
@@ -268,18 +275,24 @@ public final class AsyncBatchWriter {
         result.complete(sent);
         return;
       }
+      LaterWrites.Report report = laterWrites.report(all); // only when something failed
+      if (report.nothingLeft()) {
+        result.complete(sent); // every key that failed was written by a later item of the batch
+        return;
+      }
       String note =
-          reader.rereadable() || !hard
-              ? ""
-              : "; the source was not read past its first "
-                  + reader.read()
-                  + " elements (it can be read only once)";
+          report.note()
+              + (reader.rereadable() || !hard
+                  ? ""
+                  : "; the source was not read past its first "
+                      + reader.read()
+                      + " elements (it can be read only once)");
       result.completeExceptionally(
           ChunkFailure.exception(
               operation,
               reader.rereadable() ? reader.total() : reader.read(),
               settings.maxAttempts(),
-              all,
+              report.failures(),
               note));
     }
   }

@@ -54,6 +54,7 @@ public final class BatchWriter {
     private final List<ChunkFailure> failures = new ArrayList<>();
     private final LinkedBlockingQueue<Done> done = new LinkedBlockingQueue<>();
     private final Map<String, Integer> keysInFlight = new HashMap<>();
+    private final LaterWrites laterWrites = new LaterWrites();
     private int inFlight;
     private long sent; // entries taken from the reader
     private boolean interrupted;
@@ -113,13 +114,16 @@ public final class BatchWriter {
     }
 
     private void inline(List<BatchEntry> chunk) {
+      laterWrites.starting(chunk);
       ChunkFailure failure = writeChunk(chunk);
       if (failure != null) {
         failures.add(failure);
+        laterWrites.failed(failure);
       }
     }
 
     private void start(List<BatchEntry> chunk) {
+      laterWrites.starting(chunk);
       for (BatchEntry entry : chunk) {
         keysInFlight.merge(entry.identity(), 1, Integer::sum);
       }
@@ -170,6 +174,7 @@ public final class BatchWriter {
       ChunkFailure failure = answer.failure();
       if (failure != null) {
         failures.add(failure);
+        laterWrites.failed(failure);
       }
     }
 
@@ -220,8 +225,10 @@ public final class BatchWriter {
         if (sent == 0 && failures.isEmpty()) {
           throw source.getCause(); // nothing was sent: the plain failure, as before any write
         }
+        failures.add(new ChunkFailure(source.partial(), null));
+        LaterWrites.Report report = laterWrites.report(failures);
         throw ChunkFailure.sourceFailed(
-            operation, sent - unwritten, source, settings.maxAttempts(), failures);
+            operation, sent - unwritten, source, report.failures(), report.note());
       }
       if (abort.get() != null) {
         List<BatchEntry> rest = reader.rest(); // never sent: reported when the source allows
@@ -232,17 +239,22 @@ public final class BatchWriter {
       if (failures.isEmpty()) {
         return sent;
       }
+      LaterWrites.Report report = laterWrites.report(failures); // only when something failed
+      if (report.nothingLeft()) {
+        return sent; // every key that failed was written by a later item of the batch
+      }
       String note =
-          reader.rereadable() || abort.get() == null
-              ? ""
-              : "; the source was not read past its first "
-                  + reader.read()
-                  + " elements (it can be read only once)";
+          report.note()
+              + (reader.rereadable() || abort.get() == null
+                  ? ""
+                  : "; the source was not read past its first "
+                      + reader.read()
+                      + " elements (it can be read only once)");
       throw ChunkFailure.exception(
           operation,
           reader.rereadable() ? reader.total() : reader.read(),
           settings.maxAttempts(),
-          failures,
+          report.failures(),
           note);
     }
   }

@@ -118,16 +118,15 @@ public record ChunkFailure(List<BatchEntry> pending, @Nullable Throwable cause) 
   /**
    * A single-pass source failed after some chunks were sent (a bad element, or the source's own
    * error): what was written stays written; the exception says how much and lists what was read but
-   * not written. The source is not read past the failure.
+   * not written ({@code all}: the chunks' failures, then the failed chunk's entries read before the
+   * failure), adding {@code note}. The source is not read past the failure.
    */
   public static UnprocessedItemsException sourceFailed(
       Operation operation,
       long written,
       ChunkReader.SourceFailure failure,
-      int attempts,
-      List<ChunkFailure> failures) {
-    List<ChunkFailure> all = new ArrayList<>(failures);
-    all.add(new ChunkFailure(failure.partial(), null));
+      List<ChunkFailure> all,
+      String note) {
     int unwritten = 0;
     for (ChunkFailure each : all) {
       unwritten += each.pending().size();
@@ -158,6 +157,7 @@ public record ChunkFailure(List<BatchEntry> pending, @Nullable Throwable cause) 
             + failure.position()
             + ": "
             + failure.getCause().getMessage()
+            + note
             + "; the source was not read further (it can be read only once, so nothing is"
             + " checked ahead); the exception lists the items read but not "
             + operation.done;
