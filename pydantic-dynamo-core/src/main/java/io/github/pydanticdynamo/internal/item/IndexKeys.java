@@ -16,12 +16,38 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class IndexKeys {
   private final Map<String, IndexKeyCodec> byName = new LinkedHashMap<>();
   private final String table;
+  private final Set<String> sources = new HashSet<>();
+  private final Set<String> keyNames;
 
   IndexKeys(RepositorySettings settings, ModelSchema schema) {
     this.table = settings.tableName();
     for (SecondaryIndex index : settings.indexes()) {
       byName.put(index.name(), new IndexKeyCodec(index, settings, schema));
+      sources.addAll(index.partitionIds());
+      sources.addAll(index.contentIds());
     }
+    this.keyNames = attributeNames(settings);
+  }
+
+  /** The model's attributes the index keys are made of. */
+  Set<String> sources() {
+    return sources;
+  }
+
+  /**
+   * The index key attributes of an item whose index {@link #sources()} are {@code attributes},
+   * added to them; their stored size as DynamoDB counts it, at most.
+   */
+  long addSizeBound(Map<String, AttributeValue> attributes) {
+    addTo(attributes);
+    long size = 0;
+    for (String name : keyNames) {
+      AttributeValue key = attributes.get(name);
+      if (key != null) {
+        size += 3L * (name.length() + key.s().length());
+      }
+    }
+    return size;
   }
 
   /** The attribute names the indexes' keys use, which the model may not use. */

@@ -44,10 +44,11 @@ public final class BatchWriteItemOperation<T> {
 
   /**
    * The chunks of a put batch, read from {@code contents} one at a time. A {@link Collection} is
-   * checked whole first (every item validated, mapped and sized, nothing kept past the first {@link
-   * #KEPT_MAPPED}), so a bad item anywhere fails before any write; its items are then mapped again
-   * (not checked again) chunk by chunk. Any other source is read once, each item checked as its
-   * chunk is read. One write time for the whole batch.
+   * checked whole first (every item validated, its values, keys and size checked; the first {@link
+   * #KEPT_MAPPED} are mapped and kept, the others checked without being built where the model's
+   * plan allows), so a bad item anywhere fails before any write; its items past the kept ones are
+   * then mapped (not checked again) chunk by chunk. Any other source is read once, each item
+   * checked as its chunk is read. One write time for the whole batch.
    *
    * @throws io.github.pydanticdynamo.PydanticDynamoException for a bad item of a collection
    */
@@ -63,7 +64,7 @@ public final class BatchWriteItemOperation<T> {
         if (position < kept.length) {
           kept[position] = put(content, position, now);
         } else {
-          codec.item(checked(content, position), now); // checked, then dropped
+          codec.check(checked(content, position), now); // checked, keeping nothing
         }
         position++;
       }
