@@ -242,11 +242,12 @@ public final class ItemCodec<T> {
   }
 
   /**
-   * Checks a content as {@link #item} does (validation, values, keys, size) and keeps nothing: it
-   * throws what {@code item} would throw. Where the model's compiled plan can vouch for its values
-   * without writing them, the item is not built: a batch's first pass costs a fraction of a write.
+   * Checks a content as {@link #item} does (validation, values, keys, size): it throws what {@code
+   * item} would throw. Where the model's compiled plan can vouch for its values without writing
+   * them, the item is not built (a batch's first pass costs a fraction of a write) and this returns
+   * null; otherwise checking it meant building it, and this returns the item.
    */
-  public void check(PartitionedContent<T> content, Instant now) {
+  public @Nullable Map<String, AttributeValue> check(PartitionedContent<T> content, Instant now) {
     validate(content);
     T model = content.item();
     long bound = mapper.checkedSize(model);
@@ -255,8 +256,7 @@ public final class ItemCodec<T> {
       sources = mapper.someAttributes(model, indexKeys.sources());
     }
     if (bound < 0 || (sources == null && !indexKeys.isEmpty())) {
-      build(content, now, true); // only writing it can tell
-      return;
+      return build(content, now, true); // only writing it can tell
     }
     ContentKey key = content.key();
     keys.checkWritable(key);
@@ -271,8 +271,9 @@ public final class ItemCodec<T> {
       bound += indexKeys.addSizeBound(sources);
     }
     if (bound > AttributeSize.MAX_ITEM_BYTES) {
-      build(content, now, true); // the exact count decides, and names the size
+      return build(content, now, true); // the exact count decides, and names the size
     }
+    return null;
   }
 
   /**
