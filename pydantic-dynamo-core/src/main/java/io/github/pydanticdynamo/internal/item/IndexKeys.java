@@ -17,7 +17,6 @@ public final class IndexKeys {
   private final Map<String, IndexKeyCodec> byName = new LinkedHashMap<>();
   private final String table;
   private final Set<String> sources = new HashSet<>();
-  private final Set<String> keyNames;
 
   IndexKeys(RepositorySettings settings, ModelSchema schema) {
     this.table = settings.tableName();
@@ -26,7 +25,6 @@ public final class IndexKeys {
       sources.addAll(index.partitionIds());
       sources.addAll(index.contentIds());
     }
-    this.keyNames = attributeNames(settings);
   }
 
   /** The model's attributes the index keys are made of. */
@@ -35,17 +33,15 @@ public final class IndexKeys {
   }
 
   /**
-   * The index key attributes of an item whose index {@link #sources()} are {@code attributes},
-   * added to them; their stored size as DynamoDB counts it, at most.
+   * Checks the index key attributes of an item whose index {@link #sources()} are {@code
+   * attributes} (what {@link #addTo} would add) and returns an upper bound of their stored size.
+   *
+   * @throws io.github.pydanticdynamo.InvalidKeyException when a key would be too long
    */
-  long addSizeBound(Map<String, AttributeValue> attributes) {
-    addTo(attributes);
+  long checkedSizeBound(Map<String, AttributeValue> attributes) {
     long size = 0;
-    for (String name : keyNames) {
-      AttributeValue key = attributes.get(name);
-      if (key != null) {
-        size += 3L * (name.length() + key.s().length());
-      }
+    for (IndexKeyCodec codec : byName.values()) {
+      size += codec.checkedSizeBound(attributes);
     }
     return size;
   }

@@ -268,7 +268,7 @@ public final class ItemCodec<T> {
                     + keys.sortKey(key.contentIds()).length())
             + RESERVED_BOUND;
     if (sources != null) {
-      bound += indexKeys.addSizeBound(sources);
+      bound += indexKeys.checkedSizeBound(sources);
     }
     if (bound > AttributeSize.MAX_ITEM_BYTES) {
       return build(content, now, true); // the exact count decides, and names the size

@@ -110,6 +110,21 @@ public final class KeyCodec {
     }
   }
 
+  /**
+   * An upper bound of the UTF-8 bytes of {@link #partitionKey} ({@code partition} true) or {@link
+   * #sortKey} for ids whose texts hold {@code idChars} UTF-16 units in all, without composing it:
+   * an escaped character is 3 ASCII bytes, any other at most 3.
+   */
+  long keyBytesBound(boolean partition, long idChars, int ids) {
+    String head = partition ? partitionHead : sortHead;
+    return 3L * head.length() + 3L * idChars + Math.max(0, ids - 1);
+  }
+
+  /** The limit of {@link #partitionKey} ({@code partition} true) or {@link #sortKey}, in bytes. */
+  static int maxKeyBytes(boolean partition) {
+    return partition ? MAX_PARTITION_KEY_BYTES : MAX_SORT_KEY_BYTES;
+  }
+
   /** Both key values of {@code key}. */
   public String[] keys(ContentKey key) {
     return new String[] {partitionKey(key.partitionIds()), sortKey(key.contentIds())};

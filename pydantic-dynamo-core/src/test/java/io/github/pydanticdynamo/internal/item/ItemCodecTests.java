@@ -177,6 +177,7 @@ class ItemCodecTests {
               listing("u".repeat(2100), "l1", "open", "x"), // partition key over 2048 bytes
               listing("u1", "l".repeat(1020), "open", "x"), // sort key over 1024 bytes
               listing("u1", "l1", "s".repeat(2100), "x"), // index partition key too long
+              listing("u1", "l1", "s".repeat(2030), "x"), // long, within 2048: counted exactly
               listing("a#b", "l1", "open", "x"), // '#' in an id: the Python format rejects it
               listing("u1", "l1", "open#1", "x"));
       int failures = 0;
