@@ -78,7 +78,8 @@ public final class ObservedAsyncDynamoRepository<T> implements AsyncDynamoReposi
   }
 
   /**
-   * {@inheritDoc} Cancelling the returned future cancels the delegate's, and so the subscription.
+   * {@inheritDoc} Cancelling the returned future cancels the delegate's, and so the subscription;
+   * the observation then ends with the cancellation as its error.
    */
   @Override
   public CompletableFuture<Void> putBatch(Publisher<? extends PartitionedContent<T>> contents) {
@@ -91,14 +92,24 @@ public final class ObservedAsyncDynamoRepository<T> implements AsyncDynamoReposi
               started.set(written);
               return written;
             });
+    // a future of its own: cancelling the observed stage itself would skip the observation's end
+    CompletableFuture<Void> result = new CompletableFuture<>();
     observed.whenComplete(
         (ignored, error) -> {
+          if (error != null) {
+            result.completeExceptionally(error);
+          } else {
+            result.complete(null);
+          }
+        });
+    result.whenComplete(
+        (ignored, error) -> {
           CompletableFuture<Void> written = started.get();
-          if (observed.isCancelled() && written != null) {
+          if (result.isCancelled() && written != null) {
             written.cancel(false);
           }
         });
-    return observed;
+    return result;
   }
 
   @Override
