@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -150,6 +151,30 @@ class StreamingBatchIntegrationTests {
     assertThatThrownBy(() -> repo.putBatch(contents))
         .isInstanceOf(InvalidCommandException.class)
         .hasMessageStartingWith("contents[2] is null");
+    assertThat(table.count()).isZero();
+  }
+
+  @Test
+  void theFirstOfSeveralBadItemsIsTheOneReportedWhateverTheCollection(TestTable table) {
+    DynamoRepository<Blob> repo = RepositoryFixture.sync(Blob.class, table).build();
+    // An ArrayList is checked last to first (for the CPU's caches), a LinkedList first to last:
+    // both name the first bad item, and both write nothing.
+    List<PartitionedContent<Blob>> array = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      array.add(i == 7 || i == 2_900 ? null : blob(i, i == 1_000 || i == 2_950));
+    }
+    for (List<PartitionedContent<Blob>> contents : List.of(array, new LinkedList<>(array))) {
+      assertThatThrownBy(() -> repo.putBatch(contents))
+          .isInstanceOf(InvalidCommandException.class)
+          .hasMessageStartingWith("contents[7] is null");
+    }
+    array.set(7, blob(7, false));
+    array.set(2_900, blob(2_900, false));
+    for (List<PartitionedContent<Blob>> contents : List.of(array, new LinkedList<>(array))) {
+      assertThatThrownBy(() -> repo.putBatch(contents))
+          .isInstanceOf(ItemTooLargeException.class)
+          .hasMessageContaining("001000");
+    }
     assertThat(table.count()).isZero();
   }
 
