@@ -3,8 +3,10 @@ package io.github.pydanticdynamo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.pydanticdynamo.Models.Blob;
 import io.github.pydanticdynamo.Models.FilmActor;
+import io.github.pydanticdynamo.internal.mapping.ItemMapper;
 import io.github.pydanticdynamo.test.DynamoDbTest;
 import io.github.pydanticdynamo.test.LocalDynamoDb;
 import io.github.pydanticdynamo.test.TestTable;
@@ -19,6 +21,7 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -152,6 +155,38 @@ class StreamingBatchIntegrationTests {
         .isInstanceOf(InvalidCommandException.class)
         .hasMessageStartingWith("contents[2] is null");
     assertThat(table.count()).isZero();
+  }
+
+  /** A model Jackson maps with an annotation, so it has no compiled plan: checking it builds it. */
+  record Renamed(String id, @JsonProperty("full_name") String name) {}
+
+  @Test
+  void aCollectionOfAModelWithoutAPlanIsWrittenWhole(TestTable table) {
+    assertThat(ItemMapper.create(Renamed.class, null, Set.of()).noPlanReason()).isNotNull();
+    DynamoRepository<Renamed> repo = RepositoryFixture.sync(Renamed.class, table).build();
+    AsyncDynamoRepository<Renamed> async = RepositoryFixture.async(Renamed.class, table).build();
+    // Past the 1,000 items whose first-pass mapping is kept until their chunk is sent.
+    List<PartitionedContent<Renamed>> sync = renamed("sync", 1_300);
+    List<PartitionedContent<Renamed>> viaAsync = renamed("async", 1_300);
+
+    repo.putBatch(sync);
+    async.putBatch(viaAsync).join();
+
+    assertThat(repo.listContents(List.of("sync"), List.of()).map(PartitionedContent::item))
+        .containsExactlyElementsOf(sync.stream().map(PartitionedContent::item).toList());
+    assertThat(repo.listContents(List.of("async"), List.of()).map(PartitionedContent::item))
+        .containsExactlyElementsOf(viaAsync.stream().map(PartitionedContent::item).toList());
+  }
+
+  private static List<PartitionedContent<Renamed>> renamed(String partition, int count) {
+    return IntStream.range(0, count)
+        .mapToObj(
+            i ->
+                PartitionedContent.of(
+                    List.of(partition),
+                    List.of(String.format("%05d", i)),
+                    new Renamed("r" + i, "Name " + i)))
+        .toList();
   }
 
   @Test
