@@ -676,7 +676,7 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
         .write(chunks, chunk -> ops.batchWrite().write(client, chunk), operation);
   }
 
-  private ExecutorService pool() {
+  ExecutorService pool() {
     if (poolOwner != null) {
       return poolOwner.pool();
     }
