@@ -103,6 +103,39 @@ public final class IndexKeyCodec {
     }
   }
 
+  /**
+   * Checks the index key attributes {@link #addTo} would add to an item holding {@code sources} (at
+   * least the index's source attributes) and returns an upper bound of their stored size, composing
+   * a key only when the bound leaves its length in doubt.
+   *
+   * @throws io.github.pydanticdynamo.InvalidKeyException when a key would be too long
+   */
+  long checkedSizeBound(Map<String, AttributeValue> sources) {
+    long size = 0;
+    if (index.partitionKey() != null) {
+      size += keyBound(true, index.partitionKey(), index.partitionIds(), sources);
+    }
+    return size + keyBound(false, index.sortKey(), index.contentIds(), sources);
+  }
+
+  private long keyBound(
+      boolean partition, String name, List<String> ids, Map<String, AttributeValue> sources) {
+    long chars = 0;
+    for (String source : ids) {
+      String text = text(sources.get(source));
+      if (text == null) {
+        return 0; // not in the index
+      }
+      chars += text.length();
+    }
+    long bytes = keys.keyBytesBound(partition, chars, ids.size());
+    if (bytes > KeyCodec.maxKeyBytes(partition)) {
+      List<String> values = texts(sources, ids); // composed to count exactly, or to be refused
+      bytes = (partition ? partitionKey(values) : sortKey(values)).length() * 3L;
+    }
+    return 3L * name.length() + bytes;
+  }
+
   private static @Nullable List<String> texts(
       Map<String, AttributeValue> item, List<String> sources) {
     List<String> values = new ArrayList<>(sources.size());

@@ -16,12 +16,34 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class IndexKeys {
   private final Map<String, IndexKeyCodec> byName = new LinkedHashMap<>();
   private final String table;
+  private final Set<String> sources = new HashSet<>();
 
   IndexKeys(RepositorySettings settings, ModelSchema schema) {
     this.table = settings.tableName();
     for (SecondaryIndex index : settings.indexes()) {
       byName.put(index.name(), new IndexKeyCodec(index, settings, schema));
+      sources.addAll(index.partitionIds());
+      sources.addAll(index.contentIds());
     }
+  }
+
+  /** The model's attributes the index keys are made of. */
+  Set<String> sources() {
+    return sources;
+  }
+
+  /**
+   * Checks the index key attributes of an item whose index {@link #sources()} are {@code
+   * attributes} (what {@link #addTo} would add) and returns an upper bound of their stored size.
+   *
+   * @throws io.github.pydanticdynamo.InvalidKeyException when a key would be too long
+   */
+  long checkedSizeBound(Map<String, AttributeValue> attributes) {
+    long size = 0;
+    for (IndexKeyCodec codec : byName.values()) {
+      size += codec.checkedSizeBound(attributes);
+    }
+    return size;
   }
 
   /** The attribute names the indexes' keys use, which the model may not use. */

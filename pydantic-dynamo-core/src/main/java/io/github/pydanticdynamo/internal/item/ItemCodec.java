@@ -229,23 +229,63 @@ public final class ItemCodec<T> {
 
   /** Validates a content and builds its full item (keys, model, reserved attributes). */
   public Map<String, AttributeValue> item(PartitionedContent<T> content, Instant now) {
-    return item(content, now, true);
+    validate(content);
+    return build(content, now, true);
   }
 
   /**
-   * Builds the item of a content this codec checked already ({@link #item} in a batch's first
-   * pass): the same item, without validating it or counting its size again.
+   * Builds the item of a content this codec checked already ({@link #check} or {@link #item} in a
+   * batch's first pass): the same item, without validating it or counting its size again.
    */
   public Map<String, AttributeValue> checkedItem(PartitionedContent<T> content, Instant now) {
-    return item(content, now, false);
+    return build(content, now, false);
   }
 
-  private Map<String, AttributeValue> item(
+  /**
+   * Checks a content as {@link #item} does (validation, values, keys, size): it throws what {@code
+   * item} would throw. Where the model's compiled plan can vouch for its values without writing
+   * them, the item is not built (a batch's first pass costs a fraction of a write) and this returns
+   * null; otherwise checking it meant building it, and this returns the item.
+   */
+  public @Nullable Map<String, AttributeValue> check(PartitionedContent<T> content, Instant now) {
+    validate(content);
+    T model = content.item();
+    long bound = mapper.checkedSize(model);
+    Map<String, AttributeValue> sources = null;
+    if (bound >= 0 && !indexKeys.isEmpty()) {
+      sources = mapper.someAttributes(model, indexKeys.sources());
+    }
+    if (bound < 0 || (sources == null && !indexKeys.isEmpty())) {
+      return build(content, now, true); // only writing it can tell
+    }
+    ContentKey key = content.key();
+    keys.checkWritable(key);
+    bound +=
+        3L
+                * (pkName.length()
+                    + keys.partitionKey(key.partitionIds()).length()
+                    + skName.length()
+                    + keys.sortKey(key.contentIds()).length())
+            + RESERVED_BOUND;
+    if (sources != null) {
+      bound += indexKeys.checkedSizeBound(sources);
+    }
+    if (bound > AttributeSize.MAX_ITEM_BYTES) {
+      return build(content, now, true); // the exact count decides, and names the size
+    }
+    return null;
+  }
+
+  /**
+   * The most the reserved attributes of a put count: the version and expiry (numbers) and the write
+   * time (a text of at most 64 ASCII characters).
+   */
+  private static final long RESERVED_BOUND =
+      VERSION.length() + TTL.length() + TIMESTAMP.length() + 2 * 21 + 64;
+
+  private Map<String, AttributeValue> build(
       PartitionedContent<T> content, Instant now, boolean check) {
     ContentKey key = content.key();
-    if (check) {
-      validate(content);
-    }
     Map<String, AttributeValue> attributes;
     try {
       attributes = mapper.toAttributes(content.item());

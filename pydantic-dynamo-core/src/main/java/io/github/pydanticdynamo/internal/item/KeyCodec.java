@@ -6,6 +6,7 @@ import io.github.pydanticdynamo.StorageFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Composes and parses the partition and sort key values of one repository: ids escaped in the
@@ -47,10 +48,22 @@ public final class KeyCodec {
     this.raw = format == StorageFormat.PYTHON;
   }
 
+  /** A partition key value and the ids it was composed of. */
+  private record Composed(List<String> ids, String key) {}
+
+  // The partition key composed last: a batch's items mostly share it. Immutable and published
+  // through a final field, so a racy read sees a whole one or an older one.
+  private @Nullable Composed lastPartition;
+
   /** The partition key value for {@code ids}. */
   public String partitionKey(List<String> ids) {
+    Composed last = lastPartition;
+    if (last != null && last.ids().equals(ids)) {
+      return last.key();
+    }
     String key = partitionHead + (raw ? joinRaw(ids) : join(ids));
     checkLength(key, MAX_PARTITION_KEY_BYTES, "partition", ids);
+    lastPartition = new Composed(List.copyOf(ids), key);
     return key;
   }
 
@@ -95,6 +108,21 @@ public final class KeyCodec {
                 + " it.");
       }
     }
+  }
+
+  /**
+   * An upper bound of the UTF-8 bytes of {@link #partitionKey} ({@code partition} true) or {@link
+   * #sortKey} for ids whose texts hold {@code idChars} UTF-16 units in all, without composing it:
+   * an escaped character is 3 ASCII bytes, any other at most 3.
+   */
+  long keyBytesBound(boolean partition, long idChars, int ids) {
+    String head = partition ? partitionHead : sortHead;
+    return 3L * head.length() + 3L * idChars + Math.max(0, ids - 1);
+  }
+
+  /** The limit of {@link #partitionKey} ({@code partition} true) or {@link #sortKey}, in bytes. */
+  static int maxKeyBytes(boolean partition) {
+    return partition ? MAX_PARTITION_KEY_BYTES : MAX_SORT_KEY_BYTES;
   }
 
   /** Both key values of {@code key}. */

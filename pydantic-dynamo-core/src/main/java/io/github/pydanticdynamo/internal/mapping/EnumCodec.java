@@ -23,6 +23,16 @@ final class EnumCodec extends ValueCodec {
   }
 
   @Override
+  long check(Object value, boolean atProperty, int level) {
+    AttributeValue v = written.get(value);
+    if (v == null) {
+      throw Bail.INSTANCE;
+    }
+    String text = v.s();
+    return text != null ? 3L * text.length() : NUMBER_BOUND;
+  }
+
+  @Override
   Object read(AttributeValue value) {
     String s = value.s();
     Object constant = s == null ? null : read.get(s);

@@ -197,14 +197,43 @@ public final class ItemMapper<T> {
     if (compiled != null) {
       Map<String, AttributeValue> attributes = compiled.write(item);
       if (attributes != null) {
-        String tooDeep = StoredValues.tooDeepPath(attributes); // Jackson's path checks as it goes
-        if (tooDeep != null) {
-          throw new UnstorableValueException(tooDeep, StoredValues.tooDeep());
+        if (!compiled.shallow()) { // Jackson's path checks as it goes
+          String tooDeep = StoredValues.tooDeepPath(attributes);
+          if (tooDeep != null) {
+            throw new UnstorableValueException(tooDeep, StoredValues.tooDeep());
+          }
         }
         return attributes;
       }
     }
     return toAttributesThroughJackson(item);
+  }
+
+  /**
+   * Checks that {@link #toAttributes} writes the model without failing, without building its
+   * attributes, where the compiled plan can tell: an upper bound of their stored size as DynamoDB
+   * counts it (names included), or -1 when only {@code toAttributes} can tell (no plan, or a value
+   * the Jackson path writes or reports).
+   *
+   * @param item the model
+   * @return a size bound in bytes, or -1
+   */
+  public long checkedSize(T item) {
+    RecordPlan<T> compiled = plan;
+    return compiled == null ? -1 : compiled.check(Objects.requireNonNull(item, "item"));
+  }
+
+  /**
+   * The top-level attributes named {@code names} as {@link #toAttributes} writes them, for a model
+   * {@link #checkedSize} vouched for; null when only {@code toAttributes} can tell.
+   *
+   * @param item the model
+   * @param names top-level attribute names
+   * @return a new mutable map of those of them that are written, or null
+   */
+  public @Nullable Map<String, AttributeValue> someAttributes(T item, Set<String> names) {
+    RecordPlan<T> compiled = plan;
+    return compiled == null ? null : compiled.writeSome(item, names);
   }
 
   /** {@link #toAttributes} through Jackson, the reference the compiled plan must match. */

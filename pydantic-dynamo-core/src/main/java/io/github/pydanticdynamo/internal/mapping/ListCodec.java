@@ -3,6 +3,7 @@ package io.github.pydanticdynamo.internal.mapping;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A List or Collection: {@code L}, nulls as {@code NULL}. */
@@ -21,6 +22,22 @@ final class ListCodec extends ValueCodec {
       list.add(e == null ? StoredValues.NUL : containerValue(element, e));
     }
     return AttributeValue.createL(list);
+  }
+
+  @Override
+  long check(Object value, boolean atProperty, int level) {
+    checkLevel(level);
+    long size = 3;
+    for (Object e : (Collection<?>) value) {
+      size += (e == null ? 1 : containerCheck(element, e, level + 1)) + 1;
+    }
+    return size;
+  }
+
+  @Override
+  int depth(Set<RecordCodec> visiting) {
+    int inner = element.depth(visiting);
+    return inner == Integer.MAX_VALUE ? inner : inner + 1;
   }
 
   @Override

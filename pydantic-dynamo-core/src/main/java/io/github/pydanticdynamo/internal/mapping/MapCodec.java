@@ -3,6 +3,7 @@ package io.github.pydanticdynamo.internal.mapping;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A Map with String keys: {@code M}, nulls as {@code NULL}. */
@@ -28,6 +29,26 @@ final class MapCodec extends ValueCodec {
       m.put(name, v == null ? StoredValues.NUL : containerValue(value, v));
     }
     return AttributeValue.createM(m);
+  }
+
+  @Override
+  long check(Object map, boolean atProperty, int level) {
+    checkLevel(level);
+    long size = 3;
+    for (Map.Entry<?, ?> entry : ((Map<?, ?>) map).entrySet()) {
+      if (!(entry.getKey() instanceof String name)) {
+        throw Bail.INSTANCE;
+      }
+      Object v = entry.getValue();
+      size += 3L * name.length() + (v == null ? 1 : containerCheck(value, v, level + 1)) + 1;
+    }
+    return size;
+  }
+
+  @Override
+  int depth(Set<RecordCodec> visiting) {
+    int inner = value.depth(visiting);
+    return inner == Integer.MAX_VALUE ? inner : inner + 1;
   }
 
   @Override

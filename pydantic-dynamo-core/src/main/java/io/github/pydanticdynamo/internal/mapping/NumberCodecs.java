@@ -43,6 +43,14 @@ final class NumberCodecs {
     }
 
     @Override
+    long check(Object value, boolean atProperty, int level) {
+      if (value.getClass() != boxed) {
+        throw Bail.INSTANCE;
+      }
+      return NUMBER_BOUND;
+    }
+
+    @Override
     Object read(AttributeValue value) {
       if (whole(value) instanceof Integer i && i >= min && i <= max) {
         return box.apply(i);
@@ -63,6 +71,11 @@ final class NumberCodecs {
         @Override
         AttributeValue write(Object value, boolean atProperty) {
           return AttributeValue.createN(Long.toString((Long) value));
+        }
+
+        @Override
+        long check(Object value, boolean atProperty, int level) {
+          return sized(Long.class, value, NUMBER_BOUND);
         }
 
         @Override
@@ -104,6 +117,14 @@ final class NumberCodecs {
     }
 
     @Override
+    long check(Object value, boolean atProperty, int level) {
+      if (single ? !Float.isFinite((Float) value) : !StoredValues.inRange((Double) value)) {
+        throw Bail.INSTANCE;
+      }
+      return NUMBER_BOUND;
+    }
+
+    @Override
     Object read(AttributeValue value) {
       Number n = whole(value);
       if (n != null) {
@@ -128,12 +149,25 @@ final class NumberCodecs {
     return AttributeValue.createN(value.toString());
   }
 
+  /** {@link ValueCodec#check} of a BigInteger or BigDecimal. */
+  private static long checkExact(BigDecimal number) {
+    if (StoredValues.rangeProblem(number) != null) {
+      throw Bail.INSTANCE;
+    }
+    return ValueCodec.NUMBER_BOUND;
+  }
+
   static final ValueCodec BIG_INTEGER =
       new ValueCodec() {
         @Override
         AttributeValue write(Object value, boolean atProperty) {
           BigInteger big = (BigInteger) value;
           return exact(new BigDecimal(big), big);
+        }
+
+        @Override
+        long check(Object value, boolean atProperty, int level) {
+          return checkExact(new BigDecimal((BigInteger) value));
         }
 
         @Override
@@ -155,6 +189,11 @@ final class NumberCodecs {
         AttributeValue write(Object value, boolean atProperty) {
           BigDecimal decimal = (BigDecimal) value;
           return exact(decimal, decimal);
+        }
+
+        @Override
+        long check(Object value, boolean atProperty, int level) {
+          return checkExact((BigDecimal) value);
         }
 
         @Override

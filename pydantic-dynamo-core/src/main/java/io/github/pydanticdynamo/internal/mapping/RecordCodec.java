@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -16,7 +17,18 @@ final class RecordCodec extends ValueCodec {
       MethodHandle accessor,
       ValueCodec codec,
       @Nullable Object absent,
-      boolean set) {}
+      boolean set,
+      long nameBytes) {
+    Property(
+        String name,
+        int index,
+        MethodHandle accessor,
+        ValueCodec codec,
+        @Nullable Object absent,
+        boolean set) {
+      this(name, index, accessor, codec, absent, set, 3L * name.length());
+    }
+  }
 
   Property[] properties = new Property[0];
   @Nullable MethodHandle constructor;
@@ -50,6 +62,77 @@ final class RecordCodec extends ValueCodec {
       }
     }
     return map;
+  }
+
+  /** The properties named {@code names} of a record, as {@link #writeMap} writes them. */
+  Map<String, AttributeValue> writeSome(Object record, Set<String> names) {
+    Map<String, AttributeValue> map = new HashMap<>();
+    for (Property p : properties) {
+      if (!names.contains(p.name)) {
+        continue;
+      }
+      Object v;
+      try {
+        v = p.accessor.invokeExact(record);
+      } catch (Throwable e) {
+        throw Bail.INSTANCE;
+      }
+      if (v != null) {
+        AttributeValue written = p.codec.write(v, true);
+        if (written != null) {
+          map.put(p.name, written);
+        }
+      } else if (writeNulls) {
+        map.put(p.name, StoredValues.NUL);
+      }
+    }
+    return map;
+  }
+
+  @Override
+  long check(Object value, boolean atProperty, int level) {
+    checkLevel(level);
+    return 3 + checkMap(value, level + 1, 1);
+  }
+
+  /**
+   * {@link ValueCodec#check} of the record's map: the sum over written properties of the name's
+   * bytes, the value's bound and {@code separator} (1 inside a map, 0 at the top of an item).
+   *
+   * @param level the properties' nesting level
+   */
+  long checkMap(Object record, int level, int separator) {
+    long size = 0;
+    for (Property p : properties) {
+      Object v;
+      try {
+        v = p.accessor.invokeExact(record);
+      } catch (Throwable e) {
+        throw Bail.INSTANCE;
+      }
+      if (v != null) {
+        long written = p.codec.check(v, true, level);
+        if (written != OMITTED) {
+          size += p.nameBytes + written + separator;
+        }
+      } else if (writeNulls) {
+        size += p.nameBytes + 1 + separator;
+      }
+    }
+    return size;
+  }
+
+  @Override
+  int depth(Set<RecordCodec> visiting) {
+    if (!visiting.add(this)) {
+      return Integer.MAX_VALUE; // contains itself
+    }
+    int deepest = 0;
+    for (Property p : properties) {
+      deepest = Math.max(deepest, p.codec.depth(visiting));
+    }
+    visiting.remove(this);
+    return deepest == Integer.MAX_VALUE ? deepest : deepest + 1;
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.github.pydanticdynamo.internal.mapping;
 
 import io.github.pydanticdynamo.internal.mapping.ValueCodec.Bail;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -12,12 +14,36 @@ final class RecordPlan<T> {
   private final RecordCodec codec;
   private final int extraCapacity;
   private final Map<Class<?>, EnumCodec> enums;
+  private final boolean shallow;
 
   RecordPlan(Class<T> type, RecordCodec codec, int extraCapacity, Map<Class<?>, EnumCodec> enums) {
     this.type = type;
     this.codec = codec;
     this.extraCapacity = extraCapacity;
     this.enums = Map.copyOf(enums);
+    int depth = codec.depth(new HashSet<>());
+    this.shallow = depth != Integer.MAX_VALUE && depth - 1 <= StoredValues.MAX_NESTING_LEVELS;
+  }
+
+  /**
+   * Whether no value of the model can nest maps and lists deeper than DynamoDB allows (its types
+   * bound the depth), so written attributes need no depth check.
+   */
+  boolean shallow() {
+    return shallow;
+  }
+
+  /**
+   * Checks that {@link #write} writes the record (no value the Jackson path must write or report,
+   * nothing nested too deep) without building it: an upper bound of the attributes' stored size as
+   * DynamoDB counts it, or -1 when only writing it can tell.
+   */
+  long check(T item) {
+    try {
+      return codec.checkMap(item, 1, 0);
+    } catch (RuntimeException e) { // Bail, a cast, anything: the write decides
+      return -1;
+    }
   }
 
   /**
@@ -28,6 +54,18 @@ final class RecordPlan<T> {
     try {
       return codec.writeMap(item, extraCapacity);
     } catch (Bail | ClassCastException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The top-level attributes named {@code names} as {@link #write} writes them, or null when the
+   * record needs the Jackson path.
+   */
+  @Nullable Map<String, AttributeValue> writeSome(T item, Set<String> names) {
+    try {
+      return codec.writeSome(item, names);
+    } catch (RuntimeException e) {
       return null;
     }
   }

@@ -21,6 +21,11 @@ final class ScalarCodecs {
         }
 
         @Override
+        long check(Object value, boolean atProperty, int level) {
+          return 3L * ((String) value).length();
+        }
+
+        @Override
         Object read(AttributeValue value) {
           String s = value.s();
           if (s == null) {
@@ -35,6 +40,11 @@ final class ScalarCodecs {
         @Override
         AttributeValue write(Object value, boolean atProperty) {
           return (Boolean) value ? StoredValues.TRUE : StoredValues.FALSE;
+        }
+
+        @Override
+        long check(Object value, boolean atProperty, int level) {
+          return sized(Boolean.class, value, 1);
         }
 
         @Override

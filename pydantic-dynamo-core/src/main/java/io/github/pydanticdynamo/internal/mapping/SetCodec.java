@@ -19,11 +19,22 @@ final class SetCodec extends ValueCodec {
   private final boolean linked;
   private final boolean lists;
 
+  /** Whether the elements always write the set's kind (texts or numbers), so check suffices. */
+  private final boolean checkedElements;
+
   SetCodec(ValueCodec element, boolean numbers, boolean linked, boolean lists) {
     this.element = element;
     this.numbers = numbers;
     this.linked = linked;
     this.lists = lists;
+    this.checkedElements =
+        numbers
+            ? element == NumberCodecs.INT
+                || element == NumberCodecs.LONG
+                || element == NumberCodecs.SHORT
+                || element == NumberCodecs.BYTE
+                || element == NumberCodecs.BIG_INTEGER
+            : element == ScalarCodecs.STRING || element instanceof TextCodec;
   }
 
   /** A new set, made as Jackson makes it (so even a HashSet's iteration order is the same). */
@@ -58,6 +69,48 @@ final class SetCodec extends ValueCodec {
       texts.add(text);
     }
     return numbers ? AttributeValue.createNs(texts) : AttributeValue.createSs(texts);
+  }
+
+  @Override
+  long check(Object value, boolean atProperty, int level) {
+    Collection<?> set = (Collection<?>) value;
+    if (lists) {
+      checkLevel(level);
+      long size = 3;
+      for (Object e : set) {
+        size += (e == null ? 1 : element.check(e, false, level + 1)) + 1;
+      }
+      return size;
+    }
+    if (set.isEmpty()) {
+      if (atProperty) {
+        return OMITTED;
+      }
+      checkLevel(level);
+      return 3;
+    }
+    long size = 0;
+    for (Object e : set) {
+      if (e == null) {
+        throw Bail.INSTANCE;
+      }
+      if (checkedElements) {
+        size += element.check(e, false, level + 1);
+      } else { // an enum: what it writes decides whether it fits the set
+        AttributeValue v = element.write(e, false);
+        String text = numbers ? v.n() : v.s();
+        if (text == null) {
+          throw Bail.INSTANCE;
+        }
+        size += numbers ? NUMBER_BOUND : 3L * text.length();
+      }
+    }
+    return size;
+  }
+
+  @Override
+  int depth(Set<RecordCodec> visiting) {
+    return lists ? 1 : 0;
   }
 
   @Override

@@ -34,6 +34,16 @@ final class StoredValues {
    * null when every value fits.
    */
   static @Nullable String tooDeepPath(Map<String, AttributeValue> attributes) {
+    boolean tooDeep = false;
+    for (AttributeValue value : attributes.values()) {
+      if (tooDeep(value, 1)) {
+        tooDeep = true;
+        break;
+      }
+    }
+    if (!tooDeep) {
+      return null; // the usual answer, found without building a path
+    }
     for (Map.Entry<String, AttributeValue> attribute : attributes.entrySet()) {
       String path = tooDeepPath(attribute.getValue(), 1, attribute.getKey());
       if (path != null) {
@@ -41,6 +51,29 @@ final class StoredValues {
       }
     }
     return null;
+  }
+
+  private static boolean tooDeep(AttributeValue value, int level) {
+    if (value.hasM()) {
+      if (level > MAX_NESTING_LEVELS) {
+        return true;
+      }
+      for (AttributeValue inner : value.m().values()) {
+        if (tooDeep(inner, level + 1)) {
+          return true;
+        }
+      }
+    } else if (value.hasL()) {
+      if (level > MAX_NESTING_LEVELS) {
+        return true;
+      }
+      for (AttributeValue inner : value.l()) {
+        if (tooDeep(inner, level + 1)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static @Nullable String tooDeepPath(AttributeValue value, int level, String path) {

@@ -32,6 +32,15 @@ final class TextCodec extends ValueCodec {
   }
 
   @Override
+  long check(Object value, boolean atProperty, int level) {
+    if (!type.isInstance(value)
+        || (value instanceof Instant instant && !TimeText.fastInstant(instant))) {
+      throw Bail.INSTANCE; // instants past year 9999 are left to the write to report or write
+    }
+    return TEXT_BOUND;
+  }
+
+  @Override
   Object read(AttributeValue value) {
     String s = value.s();
     Object read = s == null ? null : parse.apply(s);

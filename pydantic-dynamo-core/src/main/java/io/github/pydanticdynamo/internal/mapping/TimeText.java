@@ -46,6 +46,12 @@ public final class TimeText {
     return new String(text);
   }
 
+  /** Whether {@link #instant} writes this instant digit by digit (years 0 to 9999). */
+  static boolean fastInstant(Instant instant) {
+    long days = Math.floorDiv(instant.getEpochSecond(), 86_400L);
+    return days >= MIN_FAST_DAY && days <= MAX_FAST_DAY;
+  }
+
   /** A date and time with its own offset: {@code 2023-01-01T02:00:00+02:00}. */
   public static String offsetDateTime(OffsetDateTime value) {
     StringBuilder text = new StringBuilder(40);

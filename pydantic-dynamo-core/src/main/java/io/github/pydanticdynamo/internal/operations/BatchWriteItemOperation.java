@@ -28,10 +28,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /** BatchWriteItem: the chunk readers of putBatch and delete, one chunk's request, what it left. */
 public final class BatchWriteItemOperation<T> {
   /**
-   * How many items of a re-readable put batch keep the item mapped by the up-front check until
-   * their chunk is sent; the items after these are mapped again when their chunk is read. This
-   * bounds what the check keeps (about 5 MB of medium items) and spares small batches the second
-   * mapping.
+   * How many items of a re-readable put batch keep the item the up-front check had to build (a
+   * model without a compiled plan, a value only the write can vouch for) until their chunk is sent;
+   * the items after these are mapped again when their chunk is read. This bounds what the check
+   * keeps (about 5 MB of medium items) and spares small batches the second mapping. Items the plan
+   * checks without building are not kept: mapping them again when their chunk is sent costs less
+   * than copying a mapped item gone cold into its request.
    */
   static final int KEPT_MAPPED = 40 * BatchEntry.WRITE_CHUNK;
 
@@ -45,10 +47,11 @@ public final class BatchWriteItemOperation<T> {
 
   /**
    * The chunks of a put batch, read from {@code contents} one at a time. A {@link Collection} is
-   * checked whole first (every item validated, mapped and sized, nothing kept past the first {@link
-   * #KEPT_MAPPED}), so a bad item anywhere fails before any write; its items are then mapped again
-   * (not checked again) chunk by chunk. Any other source is read once, each item checked as its
-   * chunk is read. One write time for the whole batch.
+   * checked whole first (every item validated, its values, keys and size checked, without building
+   * it where the model's plan allows), so a bad item anywhere fails before any write; its items are
+   * then mapped (not checked again) chunk by chunk, except the first {@link #KEPT_MAPPED} the check
+   * had to build. Any other source is read once, each item checked as its chunk is read. One write
+   * time for the whole batch.
    *
    * @throws io.github.pydanticdynamo.PydanticDynamoException for a bad item of a collection
    */
@@ -61,10 +64,10 @@ public final class BatchWriteItemOperation<T> {
       BatchEntry[] kept = new BatchEntry[Math.min(size, KEPT_MAPPED)];
       int position = 0;
       for (PartitionedContent<T> content : collection) {
-        if (position < kept.length) {
-          kept[position] = put(content, position, now);
-        } else {
-          codec.item(checked(content, position), now); // checked, then dropped
+        Map<String, AttributeValue> built = codec.check(checked(content, position), now);
+        if (built != null && position < kept.length) { // checking it meant building it
+          kept[position] =
+              new BatchEntry(codec.identity(built), content.key(), built, built, content, now);
         }
         position++;
       }

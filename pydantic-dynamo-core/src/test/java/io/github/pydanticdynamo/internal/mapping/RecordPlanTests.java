@@ -1,6 +1,7 @@
 package io.github.pydanticdynamo.internal.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -349,6 +350,126 @@ class RecordPlanTests {
   }
 
   @Test
+  void theCheckBoundsTheStoredSizeAndAgreesWithTheWriteAtTheEdges() {
+    ItemMapper<Everything> mapper = mapper(Everything.class);
+    RecordPlan<Everything> plan = plan(mapper);
+    assertThat(plan.shallow()).isTrue();
+    Everything item = everything(new Random(3));
+    Everything edges = edges(Instant.parse("2024-01-01T00:00:00.123456789Z"));
+    for (Everything e : List.of(item, edges)) {
+      assertThat(plan.check(e)).isGreaterThanOrEqualTo(itemSize(mapper.toAttributes(e)));
+    }
+    // An instant past year 9999 is left to the write, which writes it.
+    Everything farFuture = edges(Instant.parse("+10000-01-01T00:00:00Z"));
+    assertThat(plan.check(farFuture)).isEqualTo(-1);
+    assertThat(mapper.toAttributes(farFuture)).containsKey("at");
+    Everything nan = withDouble(item, Double.NaN);
+    Everything huge = withDouble(item, 1e126);
+    assertThat(plan.check(nan)).isEqualTo(-1);
+    assertThat(plan.check(huge)).isEqualTo(-1);
+    assertThatThrownBy(() -> mapper.toAttributes(nan)).isInstanceOf(UnstorableValueException.class);
+  }
+
+  @Test
+  void recursiveModelsAreCheckedForDepthWithoutBuildingPaths() {
+    ItemMapper<Tree> mapper = mapper(Tree.class);
+    RecordPlan<Tree> plan = plan(mapper);
+    assertThat(plan.shallow()).isFalse();
+    Tree fits = chain(17); // a list and a map per tree below the top: 32 levels
+    Tree tooDeep = chain(18);
+    assertThat(plan.check(fits)).isGreaterThanOrEqualTo(itemSize(mapper.toAttributes(fits)));
+    assertThat(plan.check(tooDeep)).isEqualTo(-1);
+    assertThatThrownBy(() -> mapper.toAttributes(tooDeep))
+        .isInstanceOf(UnstorableValueException.class)
+        .hasMessageContaining("children[0].children[0]")
+        .hasMessageContaining("nested more than 32 levels");
+  }
+
+  /** Texts of 1 to 4 UTF-8 bytes per character, edge numbers and every kind of empty set. */
+  private static Everything edges(Instant at) {
+    return new Everything(
+        "\uD83D\uDE00é文a",
+        false,
+        null,
+        Integer.MIN_VALUE,
+        null,
+        Long.MIN_VALUE,
+        null,
+        Short.MIN_VALUE,
+        Byte.MIN_VALUE,
+        -0.0,
+        1e-130,
+        Float.MAX_VALUE,
+        new BigInteger("-99999999999999999999999999999999999999"),
+        new BigDecimal(
+            "-0.00000000000000000000000000000000000012345678901234567890123456789012345678"),
+        null,
+        at,
+        LocalDate.MIN,
+        Mood.QUITE_ANGRY,
+        null,
+        null,
+        null,
+        null,
+        Set.of(),
+        Set.of(),
+        Set.of(),
+        new LinkedHashSet<>(),
+        null,
+        null,
+        Map.of("\uD83D\uDE00", Set.of()),
+        List.of(Set.of()),
+        null);
+  }
+
+  private static Tree chain(int levels) {
+    Tree tree = new Tree("leaf", null);
+    for (int i = 1; i < levels; i++) {
+      tree = new Tree("level" + i, List.of(tree));
+    }
+    return tree;
+  }
+
+  private static Everything withDouble(Everything e, double d) {
+    return new Everything(
+        e.s(),
+        e.b(),
+        e.bb(),
+        e.i(),
+        e.ii(),
+        e.l(),
+        e.ll(),
+        e.sh(),
+        e.by(),
+        d,
+        e.dd(),
+        e.f(),
+        e.bi(),
+        e.bd(),
+        e.id(),
+        e.at(),
+        e.day(),
+        e.mood(),
+        e.inner(),
+        e.inners(),
+        e.nums(),
+        e.coll(),
+        e.tags(),
+        e.numbers(),
+        e.moods(),
+        e.ids(),
+        e.scores(),
+        e.lists(),
+        e.setMap(),
+        e.setList(),
+        e.innerMap());
+  }
+
+  private static long itemSize(Map<String, AttributeValue> attributes) {
+    return io.github.pydanticdynamo.internal.item.AttributeSize.itemSize(attributes);
+  }
+
+  @Test
   void recursiveRecords() {
     ItemMapper<Tree> mapper = mapper(Tree.class);
     Tree tree =
@@ -371,9 +492,14 @@ class RecordPlanTests {
       Everything item = everything(random);
       Outcome jackson = Outcome.of(() -> mapper.toAttributesThroughJackson(item));
       Map<String, AttributeValue> fast = plan.write(item);
+      long checked = plan.check(item);
       if (fast != null) {
         planned++;
         assertThat(fast).as("write of %s", item).isEqualTo(jackson.value);
+        // The check vouches for every record the plan writes, with a bound of its size.
+        assertThat(checked).as("check of %s", item).isGreaterThanOrEqualTo(itemSize(fast));
+      } else {
+        assertThat(checked).as("check of %s, which the plan leaves to Jackson", item).isEqualTo(-1);
       }
       assertThat(Outcome.of(() -> mapper.toAttributes(item))).isEqualTo(jackson);
       if (jackson.value == null) {
