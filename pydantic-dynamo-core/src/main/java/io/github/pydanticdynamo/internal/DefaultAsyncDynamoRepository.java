@@ -561,10 +561,20 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
                 if (error != null) { // nothing deleted yet: the plain failure
                   result.completeExceptionally(Objects.requireNonNull(BatchRetry.unwrap(error)));
                 } else {
-                  deletePages(page);
+                  guarded(page);
                 }
               });
       return result;
+    }
+
+    /** Deletes from {@code page} on; a bug must not leave the caller waiting forever. */
+    private void guarded(QueryResponse page) {
+      try {
+        deletePages(page);
+      } catch (RuntimeException | Error e) {
+        result.completeExceptionally(e);
+        throw e;
+      }
     }
 
     private CompletableFuture<QueryResponse> keysPage(@Nullable Map<String, AttributeValue> start) {
@@ -593,7 +603,7 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
             if (error != null) { // a bug: the caller must not wait forever
               result.completeExceptionally(error);
             } else if (next != null) {
-              deletePages(next);
+              guarded(next);
             }
           });
     }
