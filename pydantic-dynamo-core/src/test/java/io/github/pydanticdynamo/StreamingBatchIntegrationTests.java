@@ -3,8 +3,10 @@ package io.github.pydanticdynamo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.pydanticdynamo.Models.Blob;
 import io.github.pydanticdynamo.Models.FilmActor;
+import io.github.pydanticdynamo.internal.mapping.ItemMapper;
 import io.github.pydanticdynamo.test.DynamoDbTest;
 import io.github.pydanticdynamo.test.LocalDynamoDb;
 import io.github.pydanticdynamo.test.TestTable;
@@ -15,9 +17,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -150,6 +154,62 @@ class StreamingBatchIntegrationTests {
     assertThatThrownBy(() -> repo.putBatch(contents))
         .isInstanceOf(InvalidCommandException.class)
         .hasMessageStartingWith("contents[2] is null");
+    assertThat(table.count()).isZero();
+  }
+
+  /** A model Jackson maps with an annotation, so it has no compiled plan: checking it builds it. */
+  record Renamed(String id, @JsonProperty("full_name") String name) {}
+
+  @Test
+  void aCollectionOfAModelWithoutAPlanIsWrittenWhole(TestTable table) {
+    assertThat(ItemMapper.create(Renamed.class, null, Set.of()).noPlanReason()).isNotNull();
+    DynamoRepository<Renamed> repo = RepositoryFixture.sync(Renamed.class, table).build();
+    AsyncDynamoRepository<Renamed> async = RepositoryFixture.async(Renamed.class, table).build();
+    // Past the 1,000 items whose first-pass mapping is kept until their chunk is sent.
+    List<PartitionedContent<Renamed>> sync = renamed("sync", 1_300);
+    List<PartitionedContent<Renamed>> viaAsync = renamed("async", 1_300);
+
+    repo.putBatch(sync);
+    async.putBatch(viaAsync).join();
+
+    assertThat(repo.listContents(List.of("sync"), List.of()).map(PartitionedContent::item))
+        .containsExactlyElementsOf(sync.stream().map(PartitionedContent::item).toList());
+    assertThat(repo.listContents(List.of("async"), List.of()).map(PartitionedContent::item))
+        .containsExactlyElementsOf(viaAsync.stream().map(PartitionedContent::item).toList());
+  }
+
+  private static List<PartitionedContent<Renamed>> renamed(String partition, int count) {
+    return IntStream.range(0, count)
+        .mapToObj(
+            i ->
+                PartitionedContent.of(
+                    List.of(partition),
+                    List.of(String.format("%05d", i)),
+                    new Renamed("r" + i, "Name " + i)))
+        .toList();
+  }
+
+  @Test
+  void theFirstOfSeveralBadItemsIsTheOneReportedWhateverTheCollection(TestTable table) {
+    DynamoRepository<Blob> repo = RepositoryFixture.sync(Blob.class, table).build();
+    // An ArrayList is checked last to first (for the CPU's caches), a LinkedList first to last:
+    // both name the first bad item, and both write nothing.
+    List<PartitionedContent<Blob>> array = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      array.add(i == 7 || i == 2_900 ? null : blob(i, i == 1_000 || i == 2_950));
+    }
+    for (List<PartitionedContent<Blob>> contents : List.of(array, new LinkedList<>(array))) {
+      assertThatThrownBy(() -> repo.putBatch(contents))
+          .isInstanceOf(InvalidCommandException.class)
+          .hasMessageStartingWith("contents[7] is null");
+    }
+    array.set(7, blob(7, false));
+    array.set(2_900, blob(2_900, false));
+    for (List<PartitionedContent<Blob>> contents : List.of(array, new LinkedList<>(array))) {
+      assertThatThrownBy(() -> repo.putBatch(contents))
+          .isInstanceOf(ItemTooLargeException.class)
+          .hasMessageContaining("001000");
+    }
     assertThat(table.count()).isZero();
   }
 

@@ -43,40 +43,21 @@ final class RecordCodec extends ValueCodec {
   }
 
   Map<String, AttributeValue> writeMap(Object record, int extra) {
-    Property[] props = properties;
-    Map<String, AttributeValue> map = new HashMap<>(capacity(props.length + extra));
-    for (Property p : props) {
-      Object v;
-      try {
-        v = p.accessor.invokeExact(record);
-      } catch (Throwable e) {
-        throw Bail.INSTANCE; // an accessor that throws: Jackson's path reports it
-      }
-      if (v != null) {
-        AttributeValue written = p.codec.write(v, true);
-        if (written != null) {
-          map.put(p.name, written);
-        }
-      } else if (writeNulls) {
-        map.put(p.name, StoredValues.NUL);
-      }
-    }
-    return map;
+    return write(record, new HashMap<>(capacity(properties.length + extra)), null);
   }
 
   /** The properties named {@code names} of a record, as {@link #writeMap} writes them. */
   Map<String, AttributeValue> writeSome(Object record, Set<String> names) {
-    Map<String, AttributeValue> map = new HashMap<>();
+    return write(record, new HashMap<>(), names);
+  }
+
+  private Map<String, AttributeValue> write(
+      Object record, Map<String, AttributeValue> map, @Nullable Set<String> names) {
     for (Property p : properties) {
-      if (!names.contains(p.name)) {
+      if (names != null && !names.contains(p.name)) {
         continue;
       }
-      Object v;
-      try {
-        v = p.accessor.invokeExact(record);
-      } catch (Throwable e) {
-        throw Bail.INSTANCE;
-      }
+      Object v = value(p, record);
       if (v != null) {
         AttributeValue written = p.codec.write(v, true);
         if (written != null) {
@@ -104,12 +85,7 @@ final class RecordCodec extends ValueCodec {
   long checkMap(Object record, int level, int separator) {
     long size = 0;
     for (Property p : properties) {
-      Object v;
-      try {
-        v = p.accessor.invokeExact(record);
-      } catch (Throwable e) {
-        throw Bail.INSTANCE;
-      }
+      Object v = value(p, record);
       if (v != null) {
         long written = p.codec.check(v, true, level);
         if (written != OMITTED) {
@@ -120,6 +96,14 @@ final class RecordCodec extends ValueCodec {
       }
     }
     return size;
+  }
+
+  private static @Nullable Object value(Property p, Object record) {
+    try {
+      return (Object) p.accessor.invokeExact(record);
+    } catch (Throwable e) {
+      throw Bail.INSTANCE; // an accessor that throws: Jackson's path reports it
+    }
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -62,14 +63,20 @@ public final class BatchWriteItemOperation<T> {
     if (contents instanceof Collection<PartitionedContent<T>> collection) {
       int size = collection.size();
       BatchEntry[] kept = new BatchEntry[Math.min(size, KEPT_MAPPED)];
-      int position = 0;
-      for (PartitionedContent<T> content : collection) {
-        Map<String, AttributeValue> built = codec.check(checked(content, position), now);
-        if (built != null && position < kept.length) { // checking it meant building it
-          kept[position] =
-              new BatchEntry(codec.identity(built), content.key(), built, built, content, now);
+      if (collection instanceof List<PartitionedContent<T>> list && list instanceof RandomAccess) {
+        // Checked last to first, so the first items, written first, are still in the CPU's caches
+        // when the second pass maps them; a failure is then looked up first to last, so the first
+        // bad item is the one reported, as with any other collection.
+        try {
+          for (int position = size - 1; position >= 0; position--) {
+            check(list.get(position), position, now, kept);
+          }
+        } catch (RuntimeException e) {
+          checkAll(collection, now, kept);
+          throw e;
         }
-        position++;
+      } else {
+        checkAll(collection, now, kept);
       }
       return new ChunkReader<>(
           collection.iterator(),
@@ -97,6 +104,25 @@ public final class BatchWriteItemOperation<T> {
         ChunkReader.Duplicates.LAST_WINS,
         null,
         -1);
+  }
+
+  private void checkAll(
+      Collection<PartitionedContent<T>> collection, Instant now, BatchEntry[] kept) {
+    int position = 0;
+    for (PartitionedContent<T> content : collection) {
+      check(content, position++, now, kept);
+    }
+  }
+
+  /** The first pass's check of one item; keeps the item when checking it meant building it. */
+  private void check(
+      @Nullable PartitionedContent<T> given, int position, Instant now, BatchEntry[] kept) {
+    PartitionedContent<T> content = checked(given, position);
+    Map<String, AttributeValue> built = codec.check(content, now);
+    if (built != null && position < kept.length) {
+      kept[position] =
+          new BatchEntry(codec.identity(built), content.key(), built, built, content, now);
+    }
   }
 
   /** One checked and mapped put. */
