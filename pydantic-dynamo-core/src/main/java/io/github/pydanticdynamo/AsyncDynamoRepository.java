@@ -449,11 +449,19 @@ public interface AsyncDynamoRepository<T> extends AutoCloseable {
   }
 
   /**
-   * Deletes every item under a prefix; see {@link DynamoRepository#delete}.
+   * Deletes every item under a prefix in constant memory, as {@link DynamoRepository#delete} does:
+   * while one page of keys is deleted (at most {@link BatchSettings#concurrency()} batches in
+   * flight) the next page is read, so it holds at most two pages of keys and the batches in flight.
+   *
+   * <pre>{@code
+   * reviews.delete(List.of("tom-hanks"), List.of("2023"))
+   *     .thenAccept(gone -> log.info("{} reviews deleted", gone));
+   * }</pre>
    *
    * @param partitionIds the partition ids
    * @param contentPrefix the content id prefix
-   * @return how many items were deleted
+   * @return exactly how many items were deleted; fails with {@link UnprocessedItemsException} as
+   *     the sync call throws it (what was deleted and what was not, counts first)
    */
   CompletableFuture<Long> delete(
       @Nullable List<String> partitionIds, @Nullable List<String> contentPrefix);

@@ -431,14 +431,29 @@ public interface DynamoRepository<T> extends AutoCloseable {
   }
 
   /**
-   * Deletes every item of this type under {@code contentPrefix} in the partition (reads the keys,
-   * then deletes them in batches of 25).
+   * Deletes every item of this type under {@code contentPrefix} in the partition, in constant
+   * memory: it reads the keys page by page (a keys-only query, up to 1 MB of items a page) and
+   * deletes each page's keys in batches of 25 ({@link BatchSettings#concurrency()} in flight) while
+   * it reads the next page, so it holds a page of keys and the batches in flight, however many
+   * items there are. Deleting the items already read does not disturb the query's paging.
+   * Unprocessed deletes are retried as {@link BatchSettings} says.
+   *
+   * <pre>{@code
+   * long gone = reviews.delete(List.of("tom-hanks"), List.of("2023"));
+   * }</pre>
    *
    * @param partitionIds the partition ids
    * @param contentPrefix the content id prefix; empty deletes every item of this type in the
    *     partition
-   * @return how many items were deleted
-   * @throws UnprocessedItemsException when deletes remain unconfirmed after the retries
+   * @return exactly how many items were deleted
+   * @throws UnprocessedItemsException when deletes remain unconfirmed after the retries (the keys
+   *     whose retries ran out are reported once every page was deleted), when a request fails (the
+   *     delete stops) or when the query fails after some pages were deleted; its message leads with
+   *     how many of the items read were deleted and how many were not, {@link
+   *     UnprocessedItemsException#undeletedKeys()} lists the keys read and not deleted, and when
+   *     the query had not read every item under the prefix the message says so (the items not read
+   *     are neither deleted nor listed: delete the prefix again). A query that fails before
+   *     anything is deleted throws its own exception.
    */
   long delete(@Nullable List<String> partitionIds, @Nullable List<String> contentPrefix);
 

@@ -1,5 +1,6 @@
 package io.github.pydanticdynamo;
 
+import io.github.pydanticdynamo.internal.RepositoryPool;
 import io.github.pydanticdynamo.internal.RepositoryStoredForm;
 import io.github.pydanticdynamo.internal.mapping.StoredForm;
 import java.util.ArrayList;
@@ -22,8 +23,10 @@ import org.jspecify.annotations.Nullable;
  * never replaced: its key is reported in a {@link ConcurrentWriteException}, as is a write whose
  * response was lost and whose outcome cannot be told ({@link
  * ConcurrentWriteException#unknownOutcomes()}). What a call returns is exactly what it wrote.
- * Duplicate keys in the input: the last one wins. The puts go one after the other (the async
- * variant keeps 8 in flight).
+ * Duplicate keys in the input: the last one wins. The puts are spread over the repository's batch
+ * pool, at most {@link BatchSettings#concurrency()} at once (one after the other at concurrency 1;
+ * a repository that is not built by this library, such as an observed one, gets a pool of the
+ * call's own); only the puts running are queued, so a large input costs no queue of requests.
  *
  * <pre>{@code
  * WriteOnceRepository<ActorReview> once = new WriteOnceRepository<>(reviews);
@@ -70,41 +73,67 @@ public final class WriteOnceRepository<T> {
     repository
         .getBatch(List.copyOf(inputs.keySet()))
         .forEach(page -> page.contents().forEach(c -> stored.put(c.key(), c)));
+    List<PartitionedContent<T>> kept = new ArrayList<>();
+    List<Long> expected = new ArrayList<>();
+    for (PartitionedContent<T> input : inputs.values()) {
+      PartitionedContent<T> existing = stored.get(input.key());
+      if (existing == null || differs(input, existing, storedForm)) {
+        kept.add(input);
+        expected.add(existing == null ? 0L : existing.currentVersion());
+      }
+    }
+    stored.clear();
+    List<@Nullable Object> outcomes =
+        RepositoryPool.map(
+            repository, kept.size(), index -> writeOne(kept.get(index), expected.get(index)));
     List<PartitionedContent<T>> written = new ArrayList<>();
     List<ContentKey> conflicts = new ArrayList<>();
     List<ContentKey> unknown = new ArrayList<>();
-    for (PartitionedContent<T> input : inputs.values()) {
-      PartitionedContent<T> existing = stored.get(input.key());
-      if (existing != null && !differs(input, existing, storedForm)) {
-        continue;
-      }
-      long expected = existing == null ? 0 : existing.currentVersion();
-      for (int attempt = 1; ; attempt++) {
-        try {
-          written.add(repository.putIfVersion(input, expected));
-          break;
-        } catch (WriteOutcomeUnknownException e) {
-          unknown.add(input.key());
-          break;
-        } catch (RequestObjectStateException refused) {
-          PartitionedContent<T> now =
-              repository
-                  .get(input.key().partitionIds(), input.key().contentIds())
-                  .content()
-                  .orElse(null);
-          Long retry = retryVersion(refused, now, attempt);
-          if (retry != null) {
-            expected = retry;
-            continue;
-          }
-          if (now == null || differs(input, now, storedForm)) {
-            conflicts.add(input.key());
-          }
-          break;
-        }
+    for (Object outcome : outcomes) {
+      if (outcome instanceof Written<?> ok) {
+        @SuppressWarnings("unchecked")
+        PartitionedContent<T> content = (PartitionedContent<T>) ok.content();
+        written.add(content);
+      } else if (outcome instanceof Conflict conflict) {
+        conflicts.add(conflict.key());
+      } else if (outcome instanceof Unknown lost) {
+        unknown.add(lost.key());
       }
     }
     return done(written, conflicts, unknown);
+  }
+
+  private record Written<T>(PartitionedContent<T> content) {}
+
+  private record Conflict(ContentKey key) {}
+
+  private record Unknown(ContentKey key) {}
+
+  /**
+   * One conditional put: what was written, a conflict, an unknown outcome, or null when the item
+   * turned out to be stored unchanged by another writer.
+   */
+  private @Nullable Object writeOne(PartitionedContent<T> input, long expectedVersion) {
+    long expected = expectedVersion;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return new Written<>(repository.putIfVersion(input, expected));
+      } catch (WriteOutcomeUnknownException e) {
+        return new Unknown(input.key());
+      } catch (RequestObjectStateException refused) {
+        PartitionedContent<T> now =
+            repository
+                .get(input.key().partitionIds(), input.key().contentIds())
+                .content()
+                .orElse(null);
+        Long retry = retryVersion(refused, now, attempt);
+        if (retry != null) {
+          expected = retry;
+          continue;
+        }
+        return now == null || differs(input, now, storedForm) ? new Conflict(input.key()) : null;
+      }
+    }
   }
 
   /** The inputs by key, the last of each key winning, in input order. */

@@ -14,6 +14,7 @@ import io.github.pydanticdynamo.RepositorySettings;
 import io.github.pydanticdynamo.RequestObjectStateException;
 import io.github.pydanticdynamo.ScanOptions;
 import io.github.pydanticdynamo.SecondaryIndex;
+import io.github.pydanticdynamo.UnprocessedItemsException;
 import io.github.pydanticdynamo.UpdateCommand;
 import io.github.pydanticdynamo.internal.batch.AsyncBatchWriter;
 import io.github.pydanticdynamo.internal.batch.BatchEntry;
@@ -21,6 +22,7 @@ import io.github.pydanticdynamo.internal.batch.BatchRetry;
 import io.github.pydanticdynamo.internal.batch.ChunkFailure;
 import io.github.pydanticdynamo.internal.batch.ChunkReader;
 import io.github.pydanticdynamo.internal.batch.ChunkSource;
+import io.github.pydanticdynamo.internal.batch.PrefixDeletes;
 import io.github.pydanticdynamo.internal.mapping.ItemMapper;
 import io.github.pydanticdynamo.internal.operations.BatchReads;
 import io.github.pydanticdynamo.internal.operations.ExactWrites;
@@ -41,6 +43,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -51,6 +54,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -545,11 +549,157 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
   @Override
   public CompletableFuture<Long> delete(
       @Nullable List<String> partitionIds, @Nullable List<String> contentPrefix) {
-    QueryRequest keys = ops.query().keys(partitionIds, contentPrefix);
-    return collectKeys(keys, null, new ArrayList<>())
-        .thenCompose(
-            entries ->
-                writeAll(ops.batchWrite().deletesOf(entries), ChunkFailure.Operation.DELETE));
+    return new PrefixDelete(ops.query().keys(partitionIds, contentPrefix)).start();
+  }
+
+  /**
+   * A delete by prefix, page by page: while one page's keys are deleted (at most {@code
+   * concurrency} chunks in flight) the next page is read, so no more than two pages of keys are
+   * held. Keys whose retries ran out do not stop it (they are reported at the end); a failed
+   * request or query does. Deleting items already read does not move the query's start key.
+   */
+  private final class PrefixDelete {
+    private final QueryRequest query;
+    private final CompletableFuture<Long> result = new CompletableFuture<>();
+    // written by one page's callbacks after another's, never at once
+    private final List<ContentKey> undeleted = new ArrayList<>();
+    private long read;
+    private long deleted;
+
+    PrefixDelete(QueryRequest query) {
+      this.query = query;
+    }
+
+    CompletableFuture<Long> start() {
+      keysPage(null)
+          .whenComplete(
+              (page, error) -> {
+                if (error != null) { // nothing deleted yet: the plain failure
+                  result.completeExceptionally(Objects.requireNonNull(BatchRetry.unwrap(error)));
+                } else {
+                  guarded(page);
+                }
+              });
+      return result;
+    }
+
+    /** Deletes from {@code page} on; a bug must not leave the caller waiting forever. */
+    private void guarded(QueryResponse page) {
+      try {
+        deletePages(page);
+      } catch (RuntimeException | Error e) {
+        result.completeExceptionally(e);
+        throw e;
+      }
+    }
+
+    private CompletableFuture<QueryResponse> keysPage(@Nullable Map<String, AttributeValue> start) {
+      try {
+        return ops.query().keysPage(client, query, start);
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+
+    /**
+     * Deletes page after page; loops while a step is complete at once, so a client that answers at
+     * once does not deepen the stack.
+     */
+    private void deletePages(QueryResponse first) {
+      CompletableFuture<@Nullable QueryResponse> step = deletePage(first);
+      while (step.isDone() && !step.isCompletedExceptionally()) {
+        QueryResponse next = step.join();
+        if (next == null) {
+          return;
+        }
+        step = deletePage(next);
+      }
+      step.whenComplete(
+          (next, error) -> {
+            if (error != null) { // a bug: the caller must not wait forever
+              result.completeExceptionally(error);
+            } else if (next != null) {
+              guarded(next);
+            }
+          });
+    }
+
+    /**
+     * Deletes one page's keys while the next page is read; yields the next page, or null when the
+     * delete is over (its result completed).
+     */
+    private CompletableFuture<@Nullable QueryResponse> deletePage(QueryResponse page) {
+      Map<String, AttributeValue> last =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
+      CompletableFuture<QueryResponse> next = last == null ? null : keysPage(last);
+      int size = page.items().size();
+      read += size;
+      CompletableFuture<Long> written;
+      try {
+        written =
+            writeAll(
+                ops.batchWrite().deletesOf(page.items().iterator(), size),
+                ChunkFailure.Operation.DELETE);
+      } catch (RuntimeException e) {
+        written = CompletableFuture.failedFuture(e);
+      }
+      return written
+          .handle((count, error) -> afterPage(size, count, error, next))
+          .thenCompose(Function.identity());
+    }
+
+    private CompletableFuture<@Nullable QueryResponse> afterPage(
+        int size,
+        @Nullable Long count,
+        @Nullable Throwable error,
+        @Nullable CompletableFuture<QueryResponse> next) {
+      if (error == null) {
+        deleted += Objects.requireNonNull(count);
+      } else {
+        Throwable cause = Objects.requireNonNull(BatchRetry.unwrap(error));
+        if (!(cause instanceof UnprocessedItemsException unprocessed)) {
+          return stop(cause, next);
+        }
+        deleted += size - unprocessed.undeletedKeys().size();
+        undeleted.addAll(unprocessed.undeletedKeys());
+        if (unprocessed.getCause() != null) { // a request failed: nothing more is sent
+          return stop(
+              PrefixDeletes.stopped(
+                  undeleted, read, unprocessed.getCause(), next == null, batch.maxAttempts()),
+              next);
+        }
+      }
+      if (next == null) {
+        if (undeleted.isEmpty()) {
+          result.complete(deleted);
+        } else {
+          result.completeExceptionally(
+              PrefixDeletes.stopped(undeleted, read, null, true, batch.maxAttempts()));
+        }
+        return CompletableFuture.completedFuture(null);
+      }
+      return next.handle(
+          (page, failure) -> {
+            if (failure != null) {
+              result.completeExceptionally(
+                  PrefixDeletes.queryFailed(
+                      undeleted, read, Objects.requireNonNull(BatchRetry.unwrap(failure))));
+              return null;
+            }
+            return page;
+          });
+    }
+
+    private CompletableFuture<@Nullable QueryResponse> stop(
+        Throwable failure, @Nullable CompletableFuture<QueryResponse> next) {
+      if (next != null) {
+        next.cancel(false); // the page read ahead is not needed
+      }
+      result.completeExceptionally(failure);
+      return CompletableFuture.completedFuture(null);
+    }
   }
 
   @Override
@@ -587,22 +737,6 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
   public CompletableFuture<Void> deleteBatch(Collection<ContentKey> keys) {
     return writeAll(ops.batchWrite().deletes(keys), ChunkFailure.Operation.DELETE)
         .thenApply(deleted -> null);
-  }
-
-  /** Pages through the keys one query after another, adding their deletes to {@code entries}. */
-  private CompletableFuture<List<BatchEntry>> collectKeys(
-      QueryRequest keys, @Nullable Map<String, AttributeValue> start, List<BatchEntry> entries) {
-    return ops.query()
-        .keysPage(client, keys, start)
-        .thenCompose(
-            page -> {
-              for (Map<String, AttributeValue> key : page.items()) {
-                entries.add(ops.batchWrite().delete(key));
-              }
-              return page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                  ? collectKeys(keys, page.lastEvaluatedKey(), entries)
-                  : CompletableFuture.completedFuture(entries);
-            });
   }
 
   /** Writes the chunks with at most {@code concurrency} in flight; yields how many there were. */

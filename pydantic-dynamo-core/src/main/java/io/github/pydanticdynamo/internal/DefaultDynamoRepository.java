@@ -14,12 +14,14 @@ import io.github.pydanticdynamo.RepositorySettings;
 import io.github.pydanticdynamo.RequestObjectStateException;
 import io.github.pydanticdynamo.ScanOptions;
 import io.github.pydanticdynamo.SecondaryIndex;
+import io.github.pydanticdynamo.UnprocessedItemsException;
 import io.github.pydanticdynamo.UpdateCommand;
 import io.github.pydanticdynamo.internal.batch.BatchEntry;
 import io.github.pydanticdynamo.internal.batch.BatchRetry;
 import io.github.pydanticdynamo.internal.batch.BatchWriter;
 import io.github.pydanticdynamo.internal.batch.ChunkFailure;
 import io.github.pydanticdynamo.internal.batch.ChunkReader;
+import io.github.pydanticdynamo.internal.batch.PrefixDeletes;
 import io.github.pydanticdynamo.internal.mapping.ItemMapper;
 import io.github.pydanticdynamo.internal.operations.BatchReads;
 import io.github.pydanticdynamo.internal.operations.ExactWrites;
@@ -35,6 +37,7 @@ import io.github.pydanticdynamo.internal.paging.ScanPlan;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -561,25 +564,84 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
 
   @Override
   public long delete(@Nullable List<String> partitionIds, @Nullable List<String> contentPrefix) {
-    return writeAll(
-        ops.batchWrite().deletesOf(deletes(ops.query().keys(partitionIds, contentPrefix))),
-        ChunkFailure.Operation.DELETE);
+    KeyPages keys = new KeyPages(ops.query().keys(partitionIds, contentPrefix));
+    ChunkReader<Map<String, AttributeValue>> chunks = ops.batchWrite().deletesOf(keys, -1);
+    try {
+      return writeAll(chunks, ChunkFailure.Operation.DELETE);
+    } catch (UnprocessedItemsException e) {
+      List<ContentKey> undeleted = new ArrayList<>(e.undeletedKeys());
+      List<Map<String, AttributeValue>> inHand = keys.rest();
+      for (Map<String, AttributeValue> key : inHand) {
+        undeleted.add(ops.batchWrite().delete(key).key());
+      }
+      long read = chunks.read() + inHand.size();
+      RuntimeException queryFailure = keys.failure;
+      if (queryFailure != null) {
+        throw PrefixDeletes.queryFailed(undeleted, read, queryFailure);
+      }
+      throw PrefixDeletes.stopped(undeleted, read, e.getCause(), keys.done(), batch.maxAttempts());
+    }
   }
 
-  private List<BatchEntry> deletes(QueryRequest keys) {
-    List<BatchEntry> entries = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      QueryResponse page = ops.query().keysPage(client, keys, start);
-      for (Map<String, AttributeValue> key : page.items()) {
-        entries.add(ops.batchWrite().delete(key));
+  /**
+   * The stored keys under a prefix, one page of the keys-only query at a time: the next page is
+   * read when this one is used up (while the chunks already read are being deleted), so no more
+   * than a page of keys is held. Deleting items already read does not move the query's start key.
+   */
+  private final class KeyPages implements Iterator<Map<String, AttributeValue>> {
+    private final QueryRequest query;
+    private Iterator<Map<String, AttributeValue>> page = Collections.emptyIterator();
+    private @Nullable Map<String, AttributeValue> start;
+    private boolean last;
+    private @Nullable RuntimeException failure;
+
+    KeyPages(QueryRequest query) {
+      this.query = query;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!page.hasNext()) {
+        if (last) {
+          return false;
+        }
+        QueryResponse response;
+        try {
+          response = ops.query().keysPage(client, query, start);
+        } catch (RuntimeException e) {
+          failure = e;
+          last = true;
+          throw e;
+        }
+        page = response.items().iterator();
+        start =
+            response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? response.lastEvaluatedKey()
+                : null;
+        last = start == null;
       }
-      start =
-          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-              ? page.lastEvaluatedKey()
-              : null;
-    } while (start != null);
-    return entries;
+      return true;
+    }
+
+    @Override
+    public Map<String, AttributeValue> next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return page.next();
+    }
+
+    /** Whether the query read every item under the prefix. */
+    boolean done() {
+      return last && failure == null;
+    }
+
+    /** The keys of the page in hand not handed out yet (no further page is read). */
+    List<Map<String, AttributeValue>> rest() {
+      List<Map<String, AttributeValue>> rest = new ArrayList<>();
+      page.forEachRemaining(rest::add);
+      return rest;
+    }
   }
 
   @Override
@@ -609,13 +671,12 @@ final class DefaultDynamoRepository<T> implements DynamoRepository<T> {
   }
 
   /** Writes the chunks, several at once; returns how many entries were written. */
-  private int writeAll(ChunkReader<?> chunks, ChunkFailure.Operation operation) {
-    return (int)
-        new BatchWriter(batch, this::pool)
-            .write(chunks, chunk -> ops.batchWrite().write(client, chunk), operation);
+  private long writeAll(ChunkReader<?> chunks, ChunkFailure.Operation operation) {
+    return new BatchWriter(batch, this::pool)
+        .write(chunks, chunk -> ops.batchWrite().write(client, chunk), operation);
   }
 
-  private ExecutorService pool() {
+  ExecutorService pool() {
     if (poolOwner != null) {
       return poolOwner.pool();
     }

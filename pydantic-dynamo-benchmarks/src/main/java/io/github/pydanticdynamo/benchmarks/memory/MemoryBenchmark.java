@@ -39,15 +39,17 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /**
- * Batches of any size in a small heap: seven cases, each in its own JVM at {@code heap} (default
+ * Batches of any size in a small heap: nine cases, each in its own JVM at {@code heap} (default
  * {@code -Xmx64m}) on the local engine, with {@code items} medium items (about 1.1 KB stored) in
  * one partition: putBatch of a lazy source (items made on the fly, sync and async), getBatch of
  * every key (sync and async), list of the partition (sync {@code Stream}, async {@code Publisher}
- * requested one page at a time), and async putBatch from a {@code Publisher} that makes its items
- * on the fly inside {@code request()} (synchronously, as a file reader would); the reads read what
- * the sync putBatch wrote. Each case checks its count and reports the most live data it held (the
- * heap in use after a full collection forced every half second), the peak of the heap in use after
- * any collection (which, under G1, also counts garbage in old regions not yet collected), the
+ * requested one page at a time), async putBatch from a {@code Publisher} that makes its items on
+ * the fly inside {@code request()} (synchronously, as a file reader would), and delete by prefix
+ * of the whole partition (sync and async); the reads read what the sync putBatch wrote, the sync
+ * delete deletes it and the async delete deletes what the async putBatch wrote. Each case checks
+ * its count and reports the most live data it held (the heap in use after a full collection forced
+ * every half second), the peak of the heap in use after any collection (which, under G1, also
+ * counts garbage in old regions not yet collected), the
  * number of collections and the time. Prints a Markdown table.
  *
  * <pre>{@code
@@ -56,12 +58,15 @@ import org.reactivestreams.Subscription;
  * }</pre>
  *
  * <p>Settings, as arguments {@code name=value}: {@code items} (100000), {@code putItems} (as {@code
- * items}: putBatch alone can be run larger), {@code heap} (64m), {@code cases} (all seven:
- * put-sync, put-async, get-sync, get-async, list-sync, list-async, put-publisher). {@code
+ * items}: putBatch alone can be run larger), {@code heap} (64m), {@code cases} (all nine:
+ * put-sync, put-async, get-sync, get-async, list-sync, list-async, put-publisher, delete-sync,
+ * delete-async; a delete case counts what its put case wrote, so it runs after it). {@code
  * PYDANTIC_DYNAMO_ENDPOINT} points it at another engine.
  */
 public final class MemoryBenchmark {
-  /** Every case, in the order they run (the puts write what the reads read). */
+  /**
+   * Every case, in the order they run (the puts write what the reads read and the deletes delete).
+   */
   public static final List<String> CASES =
       List.of(
           "put-sync",
@@ -70,7 +75,9 @@ public final class MemoryBenchmark {
           "get-async",
           "list-sync",
           "list-async",
-          "put-publisher");
+          "put-publisher",
+          "delete-sync",
+          "delete-async");
 
   static final String PK = "PK";
   static final String SK = "SK";
@@ -132,8 +139,7 @@ public final class MemoryBenchmark {
     List<Result> results = new ArrayList<>();
     for (String name : cases) {
       // the read cases read the partition put-sync wrote: getBatch asks for the first `items` keys
-      int count =
-          name.startsWith("put") || name.startsWith("list") ? putItems : Math.min(items, putItems);
+      int count = name.startsWith("get") ? Math.min(items, putItems) : putItems;
       int asked = name.startsWith("get") ? items : count;
       ProcessBuilder child =
           new ProcessBuilder(
@@ -236,6 +242,8 @@ public final class MemoryBenchmark {
       case "list-sync" -> "list of the partition, sync Stream";
       case "list-async" -> "list of the partition, async Publisher (one page at a time)";
       case "put-publisher" -> "putBatch from a Publisher (synchronous, lazy), async";
+      case "delete-sync" -> "delete by prefix of the whole partition, sync";
+      case "delete-async" -> "delete by prefix of the whole partition, async";
       default -> name;
     };
   }
@@ -296,6 +304,8 @@ public final class MemoryBenchmark {
                     .mapToLong(p -> p.contents().size())
                     .sum();
             case "list-async" -> count(async(db, table).list(List.of(PARTITION), List.of())).join();
+            case "delete-sync" -> sync(db, table).delete(List.of(PARTITION), List.of());
+            case "delete-async" -> async(db, table).delete(List.of("async"), List.of()).join();
             default -> throw new IllegalArgumentException("unknown case " + name);
           };
       double seconds = (System.nanoTime() - start) / 1e9;

@@ -27,11 +27,12 @@ class MemoryBenchmarkTests {
     assertThat(results).extracting(MemoryBenchmark.Result::name).isEqualTo(MemoryBenchmark.CASES);
     assertThat(results)
         .extracting(MemoryBenchmark.Result::count)
-        .containsExactly(130L, 130L, 120L, 120L, 130L, 130L, 130L);
+        .containsExactly(130L, 130L, 120L, 120L, 130L, 130L, 130L, 130L, 130L);
     assertThat(results).allSatisfy(r -> assertThat(r.seconds()).isPositive());
     assertThat(MemoryBenchmark.table(results, 120, 130, "64m"))
         .contains("| putBatch, lazy Iterable, sync | 130 |")
         .contains("| list of the partition, async Publisher (one page at a time) | 130 |")
-        .contains("| putBatch from a Publisher (synchronous, lazy), async | 130 |");
+        .contains("| putBatch from a Publisher (synchronous, lazy), async | 130 |")
+        .contains("| delete by prefix of the whole partition, async | 130 |");
   }
 }

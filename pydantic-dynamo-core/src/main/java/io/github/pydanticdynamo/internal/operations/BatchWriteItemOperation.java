@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -155,16 +156,24 @@ public final class BatchWriteItemOperation<T> {
     return new BatchEntry(codec.identity(key), codec.keyOf(key), null, key, null, null);
   }
 
-  /** The chunks of deleting stored items (their key attributes, already collected). */
-  public ChunkReader<BatchEntry> deletesOf(List<BatchEntry> deletes) {
+  /**
+   * The chunks of deleting stored items, each delete built from the item's key attributes when its
+   * chunk is read.
+   *
+   * @param storedKeys the key attributes, as a keys-only query returns them
+   * @param total how many there are, or -1 when they come from a query still being read (then the
+   *     keys not handed out are not reported by the reader: the caller knows what it holds)
+   */
+  public ChunkReader<Map<String, AttributeValue>> deletesOf(
+      Iterator<Map<String, AttributeValue>> storedKeys, long total) {
     return new ChunkReader<>(
-        deletes.iterator(),
-        (entry, position) -> entry,
-        (entry, position) -> entry,
+        storedKeys,
+        (key, position) -> delete(key),
+        (key, position) -> delete(key),
         BatchEntry.WRITE_CHUNK,
         ChunkReader.Duplicates.FIRST_WINS,
         null,
-        deletes.size());
+        total);
   }
 
   /**
