@@ -69,7 +69,8 @@ public class UnprocessedItemsException extends PydanticDynamoException {
    * The contents a write batch did not get confirmed (empty for reads): each key once, with its
    * latest value in the batch; none whose key a later item of the batch wrote.
    *
-   * @return the unwritten contents, in input order
+   * @return the unwritten contents, chunk by chunk in the order the chunks ended (input order when
+   *     the batch settings' concurrency is 1)
    */
   public List<PartitionedContent<?>> unwrittenContents() {
     return unwrittenContents;

@@ -17,7 +17,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 
@@ -83,33 +82,7 @@ public final class ObservedAsyncDynamoRepository<T> implements AsyncDynamoReposi
    */
   @Override
   public CompletableFuture<Void> putBatch(Publisher<? extends PartitionedContent<T>> contents) {
-    AtomicReference<@Nullable CompletableFuture<Void>> started = new AtomicReference<>();
-    CompletableFuture<Void> observed =
-        observation.observeAsync(
-            "putBatch",
-            () -> {
-              CompletableFuture<Void> written = delegate.putBatch(contents);
-              started.set(written);
-              return written;
-            });
-    // a future of its own: cancelling the observed stage itself would skip the observation's end
-    CompletableFuture<Void> result = new CompletableFuture<>();
-    observed.whenComplete(
-        (ignored, error) -> {
-          if (error != null) {
-            result.completeExceptionally(error);
-          } else {
-            result.complete(null);
-          }
-        });
-    result.whenComplete(
-        (ignored, error) -> {
-          CompletableFuture<Void> written = started.get();
-          if (result.isCancelled() && written != null) {
-            written.cancel(false);
-          }
-        });
-    return result;
+    return observation.observeAsync("putBatch", () -> delegate.putBatch(contents));
   }
 
   @Override

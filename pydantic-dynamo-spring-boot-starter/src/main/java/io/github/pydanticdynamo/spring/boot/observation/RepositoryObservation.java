@@ -65,7 +65,10 @@ final class RepositoryObservation {
       throw e;
     }
     scope.close();
-    return future.whenComplete(
+    // The caller's future is one of its own, completed after the observation stops: a stage
+    // depending on the call's future would skip the stop if the caller cancelled it first.
+    CompletableFuture<R> observed = new CompletableFuture<>();
+    future.whenComplete(
         (result, failure) -> {
           if (failure == null) {
             observation.lowCardinalityKeyValue(OUTCOME, SUCCESS);
@@ -77,7 +80,24 @@ final class RepositoryObservation {
                     : failure);
           }
           observation.stop();
+          if (failure == null) {
+            observed.complete(result);
+          } else {
+            observed.completeExceptionally(
+                failure instanceof CompletionException
+                    ? failure
+                    : new CompletionException(failure));
+          }
         });
+    // Cancelling the caller's future cancels the call's own (a putBatch stops sending), which then
+    // ends the observation with the cancellation.
+    observed.whenComplete(
+        (result, failure) -> {
+          if (observed.isCancelled()) {
+            future.cancel(false);
+          }
+        });
+    return observed;
   }
 
   private Observation start(String operation) {
