@@ -316,10 +316,25 @@ public final class EndToEndBenchmark {
               System.gc(); // each whole operation starts on a clean heap
             }
             long cpu = processCpuNanos();
+            long gc = gcMillis();
+            long jit = jitMillis();
             long start = System.nanoTime();
             execute(operation, contenders.get(index), from, to);
             double wall = (System.nanoTime() - start) / 1e6;
             target.add(index, column, wall, (processCpuNanos() - cpu) / 1e6);
+            if (!operation.sliced) { // what else the JVM did in the window, to read outliers
+              progress.printf(
+                  Locale.ROOT,
+                  "%s %s round %d/%d %-8s %-13s window: GC pauses %d ms, JIT %d ms%n",
+                  phase,
+                  warmup ? "warm-up" : "measured",
+                  round + 1,
+                  total,
+                  operation.label,
+                  CONTENDERS[index],
+                  gcMillis() - gc,
+                  jitMillis() - jit);
+            }
           }
         }
         for (int index = 0; index < contenders.size(); index++) {
@@ -345,6 +360,23 @@ public final class EndToEndBenchmark {
   /** CPU time of this whole JVM: the client side (library, SDK, HTTP, GC), not the engine. */
   private static long processCpuNanos() {
     return CPU.getProcessCpuTime();
+  }
+
+  /** Milliseconds of collection pauses so far, every collector. */
+  private static long gcMillis() {
+    long millis = 0;
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      millis += Math.max(0, gc.getCollectionTime());
+    }
+    return millis;
+  }
+
+  /** Milliseconds the JIT compilers have spent so far. */
+  private static long jitMillis() {
+    var compilation = ManagementFactory.getCompilationMXBean();
+    return compilation != null && compilation.isCompilationTimeMonitoringSupported()
+        ? compilation.getTotalCompilationTime()
+        : 0;
   }
 
   private void execute(Operation operation, Contender contender, int from, int to) {

@@ -44,13 +44,13 @@ import org.reactivestreams.Subscription;
  * one partition: putBatch of a lazy source (items made on the fly, sync and async), getBatch of
  * every key (sync and async), list of the partition (sync {@code Stream}, async {@code Publisher}
  * requested one page at a time), async putBatch from a {@code Publisher} that makes its items on
- * the fly inside {@code request()} (synchronously, as a file reader would), and delete by prefix
- * of the whole partition (sync and async); the reads read what the sync putBatch wrote, the sync
+ * the fly inside {@code request()} (synchronously, as a file reader would), and delete by prefix of
+ * the whole partition (sync and async); the reads read what the sync putBatch wrote, the sync
  * delete deletes it and the async delete deletes what the async putBatch wrote. Each case checks
  * its count and reports the most live data it held (the heap in use after a full collection forced
  * every half second), the peak of the heap in use after any collection (which, under G1, also
- * counts garbage in old regions not yet collected), the
- * number of collections and the time. Prints a Markdown table.
+ * counts garbage in old regions not yet collected), the number of collections and the time. Prints
+ * a Markdown table.
  *
  * <pre>{@code
  * java -cp pydantic-dynamo-benchmarks/target/benchmarks.jar \
@@ -58,9 +58,9 @@ import org.reactivestreams.Subscription;
  * }</pre>
  *
  * <p>Settings, as arguments {@code name=value}: {@code items} (100000), {@code putItems} (as {@code
- * items}: putBatch alone can be run larger), {@code heap} (64m), {@code cases} (all nine:
- * put-sync, put-async, get-sync, get-async, list-sync, list-async, put-publisher, delete-sync,
- * delete-async; a delete case counts what its put case wrote, so it runs after it). {@code
+ * items}: putBatch alone can be run larger), {@code heap} (64m), {@code cases} (all nine: put-sync,
+ * put-async, get-sync, get-async, list-sync, list-async, put-publisher, delete-sync, delete-async;
+ * a delete case counts what its put case wrote, so it runs after it). {@code
  * PYDANTIC_DYNAMO_ENDPOINT} points it at another engine.
  */
 public final class MemoryBenchmark {
