@@ -323,38 +323,44 @@ public final class EndToEndBenchmark {
             double wall = (System.nanoTime() - start) / 1e6;
             target.add(index, column, wall, (processCpuNanos() - cpu) / 1e6);
             if (!operation.sliced) { // what else the JVM did in the window, to read outliers
-              progress.printf(
-                  Locale.ROOT,
-                  "%s %s round %d/%d %-8s %-13s window: GC pauses %d ms, JIT %d ms%n",
-                  phase,
-                  warmup ? "warm-up" : "measured",
-                  round + 1,
-                  total,
-                  operation.label,
-                  CONTENDERS[index],
-                  gcMillis() - gc,
-                  jitMillis() - jit);
+              progress.println(
+                  line(phase, warmup, round, total, operation, index)
+                      + String.format(
+                          Locale.ROOT,
+                          "window: GC pauses %d ms, JIT %d ms",
+                          gcMillis() - gc,
+                          jitMillis() - jit));
             }
           }
         }
         for (int index = 0; index < contenders.size(); index++) {
           if (config.runs(HarnessConfig.CONTENDER_KEYS.get(index))) {
-            progress.printf(
-                Locale.ROOT,
-                "%s %s round %d/%d %-8s %-13s %9.1f ms wall %9.1f ms client CPU%n",
-                phase,
-                warmup ? "warm-up" : "measured",
-                round + 1,
-                total,
-                operation.label,
-                CONTENDERS[index],
-                target.wall()[index][column],
-                target.cpu()[index][column]);
+            progress.println(
+                line(phase, warmup, round, total, operation, index)
+                    + String.format(
+                        Locale.ROOT,
+                        "%9.1f ms wall %9.1f ms client CPU",
+                        target.wall()[index][column],
+                        target.cpu()[index][column]));
           }
         }
       }
     }
     return samples;
+  }
+
+  /** The head of a progress line: phase, round, operation and contender. */
+  private static String line(
+      String phase, boolean warmup, int round, int total, Operation operation, int index) {
+    return String.format(
+        Locale.ROOT,
+        "%s %s round %d/%d %-8s %-13s ",
+        phase,
+        warmup ? "warm-up" : "measured",
+        round + 1,
+        total,
+        operation.label,
+        CONTENDERS[index]);
   }
 
   /** CPU time of this whole JVM: the client side (library, SDK, HTTP, GC), not the engine. */

@@ -182,20 +182,30 @@ final class RawSdkContender implements Contender {
   public void putBatch(List<MediumItem> items) {
     String now = Instant.now().toString();
     for (int start = 0; start < items.size(); start += 25) {
-      List<WriteRequest> writes = new ArrayList<>(25);
-      for (MediumItem item : items.subList(start, Math.min(items.size(), start + 25))) {
-        writes.add(
-            WriteRequest.builder()
-                .putRequest(PutRequest.builder().item(item(BATCH_PARTITION, item, now)).build())
-                .build());
-      }
-      Map<String, List<WriteRequest>> pending = Map.of(table, writes);
-      while (!pending.isEmpty()) {
-        Map<String, List<WriteRequest>> request = pending;
-        BatchWriteItemResponse response =
-            client.batchWriteItem(BatchWriteItemRequest.builder().requestItems(request).build());
-        pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-      }
+      write(chunk(items, start, now));
+    }
+  }
+
+  /** The puts of the 25 items from {@code start}. */
+  private static List<WriteRequest> chunk(List<MediumItem> items, int start, String now) {
+    List<WriteRequest> writes = new ArrayList<>(25);
+    for (MediumItem item : items.subList(start, Math.min(items.size(), start + 25))) {
+      writes.add(
+          WriteRequest.builder()
+              .putRequest(PutRequest.builder().item(item(BATCH_PARTITION, item, now)).build())
+              .build());
+    }
+    return writes;
+  }
+
+  /** Writes one chunk, resending what DynamoDB leaves unprocessed. */
+  private void write(List<WriteRequest> writes) {
+    Map<String, List<WriteRequest>> pending = Map.of(table, writes);
+    while (!pending.isEmpty()) {
+      Map<String, List<WriteRequest>> request = pending;
+      BatchWriteItemResponse response =
+          client.batchWriteItem(BatchWriteItemRequest.builder().requestItems(request).build());
+      pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
     }
   }
 
@@ -208,26 +218,13 @@ final class RawSdkContender implements Contender {
     Semaphore slots = new Semaphore(inFlight);
     List<Future<?>> sent = new ArrayList<>();
     for (int start = 0; start < items.size(); start += 25) {
-      List<WriteRequest> writes = new ArrayList<>(25);
-      for (MediumItem item : items.subList(start, Math.min(items.size(), start + 25))) {
-        writes.add(
-            WriteRequest.builder()
-                .putRequest(PutRequest.builder().item(item(BATCH_PARTITION, item, now)).build())
-                .build());
-      }
+      List<WriteRequest> writes = chunk(items, start, now);
       slots.acquireUninterruptibly();
       sent.add(
           pool.submit(
               () -> {
                 try {
-                  Map<String, List<WriteRequest>> pending = Map.of(table, writes);
-                  while (!pending.isEmpty()) {
-                    BatchWriteItemResponse response =
-                        client.batchWriteItem(
-                            BatchWriteItemRequest.builder().requestItems(pending).build());
-                    pending =
-                        response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-                  }
+                  write(writes);
                 } finally {
                   slots.release();
                 }
