@@ -217,23 +217,13 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
 
   @Override
   public CompletableFuture<Void> putBatch(Iterable<PartitionedContent<T>> contents) {
-    return writeAll(ops.batchWrite().puts(contents), ChunkFailure.Operation.PUT)
-        .thenApply(written -> null);
+    return writeBatch(ops.batchWrite().puts(contents), ChunkFailure.Operation.PUT);
   }
 
   @Override
   public CompletableFuture<Void> putBatch(Publisher<? extends PartitionedContent<T>> contents) {
     Objects.requireNonNull(contents, "contents");
-    CompletableFuture<Long> written =
-        writeAll(ops.batchWrite().puts(contents), ChunkFailure.Operation.PUT);
-    CompletableFuture<Void> done = written.thenApply(count -> null);
-    done.whenComplete(
-        (ignored, error) -> {
-          if (done.isCancelled()) {
-            written.cancel(false); // cancels the subscription; no further chunk is sent
-          }
-        });
-    return done;
+    return writeBatch(ops.batchWrite().puts(contents), ChunkFailure.Operation.PUT);
   }
 
   @Override
@@ -735,8 +725,23 @@ final class DefaultAsyncDynamoRepository<T> implements AsyncDynamoRepository<T> 
 
   @Override
   public CompletableFuture<Void> deleteBatch(Collection<ContentKey> keys) {
-    return writeAll(ops.batchWrite().deletes(keys), ChunkFailure.Operation.DELETE)
-        .thenApply(deleted -> null);
+    return writeBatch(ops.batchWrite().deletes(keys), ChunkFailure.Operation.DELETE);
+  }
+
+  /**
+   * {@link #writeAll} as the caller's future: cancelling it stops the batch (a publisher's
+   * subscription is cancelled, no further chunk is sent; chunks already sent finish).
+   */
+  private CompletableFuture<Void> writeBatch(ChunkSource chunks, ChunkFailure.Operation operation) {
+    CompletableFuture<Long> written = writeAll(chunks, operation);
+    CompletableFuture<Void> done = written.thenApply(count -> null);
+    done.whenComplete(
+        (ignored, error) -> {
+          if (done.isCancelled()) {
+            written.cancel(false);
+          }
+        });
+    return done;
   }
 
   /** Writes the chunks with at most {@code concurrency} in flight; yields how many there were. */

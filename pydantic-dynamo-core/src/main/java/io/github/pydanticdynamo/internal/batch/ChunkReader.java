@@ -102,11 +102,6 @@ public final class ChunkReader<S> implements ChunkSource {
   }
 
   @Override
-  public boolean rereadable() {
-    return total >= 0;
-  }
-
-  @Override
   public long read() {
     return position;
   }

@@ -122,23 +122,28 @@ public final class BatchWriteItemOperation<T> {
     PartitionedContent<T> content = checked(given, position);
     Map<String, AttributeValue> built = codec.check(content, now);
     if (built != null && position < kept.length) {
-      kept[position] =
-          new BatchEntry(codec.identity(built), content.key(), built, built, content, now);
+      kept[position] = entry(content, built, now);
     }
+  }
+
+  /** The entry of a put of {@code content}, mapped to {@code item}. */
+  private BatchEntry entry(
+      PartitionedContent<T> content, Map<String, AttributeValue> item, Instant now) {
+    return new BatchEntry(codec.identity(item), content.key(), item, item, content, now);
   }
 
   /** One checked and mapped put. */
   private BatchEntry put(@Nullable PartitionedContent<T> given, int position, Instant now) {
     PartitionedContent<T> content = checked(given, position);
     Map<String, AttributeValue> item = codec.item(content, now);
-    return new BatchEntry(codec.identity(item), content.key(), item, item, content, now);
+    return entry(content, item, now);
   }
 
   /** A put the first pass checked already: mapped again, not checked again. */
   private BatchEntry putChecked(@Nullable PartitionedContent<T> given, int position, Instant now) {
     PartitionedContent<T> content = checked(given, position);
     Map<String, AttributeValue> item = codec.checkedItem(content, now);
-    return new BatchEntry(codec.identity(item), content.key(), item, item, content, now);
+    return entry(content, item, now);
   }
 
   private static <C> PartitionedContent<C> checked(
